@@ -1,0 +1,23 @@
+"""Where the bundled glossary lives: inside an installed wheel, or beside the package in a checkout."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def bundled_glossary() -> Path:
+    """The directory of the bundled glossary (the one holding glossary.yaml)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "glossary", package.parent / "glossary"):
+        if (candidate / "glossary.yaml").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "the bundled glossary is missing: reinstall kommunsk (pip install --force-reinstall kommunsk)"
+    )
+
+
+def schema_dir() -> Path:
+    """The JSON Schemas that describe the glossary files."""
+    return bundled_glossary() / "schema"

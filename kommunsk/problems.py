@@ -1,0 +1,35 @@
+"""Problems found in glossary files, reported all at once with file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Location
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a glossary file, pointing at where it is."""
+
+    location: Location
+    message: str
+    concept: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = str(self.location)
+        if self.concept and self.field:
+            return f"{where}: concept '{self.concept}' > {self.field}: {self.message}"
+        if self.concept:
+            return f"{where}: concept '{self.concept}': {self.message}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class GlossaryError(Exception):
+    """The glossary (or an overlay) could not be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
