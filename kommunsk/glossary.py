@@ -145,11 +145,6 @@ class Glossary:
 
         return diff(self, other)
 
-    def active(self) -> Iterator[Concept]:
-        """Concepts in force on the glossary's date, or retired with a replacement (to flag)."""
-        day = self.day
-        return (c for c in self.concepts if not c.is_future(day))
-
     @cached_property
     def _word_list(self) -> list[tuple[str, Concept]]:
         words: list[tuple[str, Concept]] = []
@@ -217,3 +212,27 @@ def _apply_extensions(loaded: Loaded) -> list[Problem]:
         loaded.origins[id(extended)] = loaded.origins[id(base)]
         loaded.concepts[index] = extended
     return problems
+
+
+def stats(glossary: Glossary) -> dict[str, object]:
+    """The counts that `kommunsk glossary info` reports and the docs show."""
+    concepts = glossary.concepts
+    with_variants = {v.code for c in concepts for v in c.variants}
+    return {
+        "name": glossary.meta.name,
+        "version": glossary.version,
+        "released": glossary.meta.released,
+        "concepts": len(concepts),
+        "business_forms": sum(len(c.business_forms) for c in concepts),
+        "municipal_terms": sum(len(c.terms) for c in concepts),
+        "avoid_concepts": sum(c.avoid for c in concepts),
+        "variants": sum(len(c.variants) for c in concepts),
+        "unverified_variants": sum(not v.verified for c in concepts for v in c.variants),
+        "municipalities": len(glossary.municipalities),
+        "municipalities_with_variants": len(with_variants),
+        "concepts_with_sources": sum(bool(c.sources) for c in concepts),
+        "concepts_with_legal_basis": sum(bool(c.legal_basis) for c in concepts),
+        "examples": sum(len(c.examples) for c in concepts),
+        "dated_concepts": sum(bool(c.valid_from or c.valid_to) for c in concepts),
+        "domains": {d: sum(c.domain == d for c in concepts) for d in dict.fromkeys(c.domain for c in concepts)},
+    }

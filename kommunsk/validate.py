@@ -21,7 +21,8 @@ def duplicate_ids(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
     for concept in loaded.concepts:
         if concept.id in first:
             where = first[concept.id].location
-            overlay = loaded.concepts.index(concept) >= loaded.overlay_start > 0
+            base = loaded.concepts[: loaded.overlay_start] if loaded.overlay_start else []
+            overlay = any(c is first[concept.id] for c in base)
             what = "overlay redefines" if overlay else "duplicate concept id, first defined at"
             yield Problem(loaded.origin(concept).location("id"), f"{what} {where}", concept.id, "id")
         else:

@@ -15,6 +15,7 @@ import yaml
 
 MAX_BYTES = 4 * 1024 * 1024
 PathKey = tuple[str | int, ...]
+ALLOWED_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map"))
 
 
 class YamlProblem(Exception):
@@ -105,6 +106,9 @@ def _build(
     keys: dict[PathKey, tuple[int, int]],
 ) -> Any:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in ALLOWED_TAGS:
+        mark = node.start_mark
+        raise YamlProblem(f"YAML tag {node.tag!r} is not allowed", mark.line + 1, mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:

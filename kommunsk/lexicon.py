@@ -1,0 +1,87 @@
+"""spaCy's Danish lemma table (spacy-lookups-data), read directly and inverted into paradigms.
+
+Only the index builder uses this module: the table is large (about 553,000
+forms), so matching never loads it; the compiled index carries what matching
+needs. Reading the file directly keeps spaCy itself out of the build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+
+TABLE = "da_lemma_lookup.json.gz"
+
+
+def table_version() -> str:
+    """The installed spacy-lookups-data version (part of the index cache key)."""
+    try:
+        return version("spacy-lookups-data")
+    except PackageNotFoundError:
+        return "missing"
+
+
+@cache
+def lemma_table() -> dict[str, str]:
+    """form -> lemma, all lower-case, as spaCy's lookup lemmatizer uses it."""
+    path = resources.files("spacy_lookups_data").joinpath("data", TABLE)
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    return table
+
+
+@cache
+def _inverse() -> dict[str, tuple[str, ...]]:
+    inverse: dict[str, list[str]] = defaultdict(list)
+    for form, lemma in lemma_table().items():
+        inverse[lemma].append(form)
+    return {lemma: tuple(sorted(forms)) for lemma, forms in inverse.items()}
+
+
+def known(word: str) -> bool:
+    """True when the lemma table knows the word as a form or as a lemma."""
+    word = word.lower()
+    return word in lemma_table() or word in _inverse()
+
+
+def paradigm(word: str) -> frozenset[str]:
+    """The word and every form whose lemma is the word (built outward, never from one lemma)."""
+    word = word.lower()
+    return frozenset({word, *_inverse().get(word, ())})
+
+
+def word_hash(word: str) -> int:
+    """A stable 64-bit hash of a lower-case word, for the compact lexicon."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def lexicon_hashes(extra: Iterable[str] = ()) -> array[int]:
+    """Sorted hashes of every form in the table (and `extra` words): 'is this ordinary Danish?'."""
+    hashes = {word_hash(w) for w in lemma_table()}
+    hashes.update(word_hash(w.lower()) for w in extra)
+    return array("Q", sorted(hashes))
+
+
+class Lexicon:
+    """Membership test over the compact hash array (a few MB instead of a 50 MB set)."""
+
+    def __init__(self, hashes: array[int]) -> None:
+        self.hashes = hashes
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        h = word_hash(word.lower())
+        i = bisect_left(self.hashes, h)
+        return i < len(self.hashes) and self.hashes[i] == h
+
+    def __len__(self) -> int:
+        return len(self.hashes)

@@ -1,0 +1,32 @@
+"""The one-sentence Danish messages that go with each kind of finding."""
+
+from __future__ import annotations
+
+
+def first_sentence(text: str | None) -> str:
+    """The first sentence of a longer text (definitions and advice can run to several)."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    for stop in (". ", "! ", "? "):
+        cut = text.find(stop)
+        if 0 < cut:
+            text = text[: cut + 1]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def message(kind: str, severity: str, text: str, suggestion: str | None, *, who: str = "", extra: str = "") -> str:
+    """A single Danish sentence that says what to do about the span."""
+    quoted = f"«{text}»"
+    if kind == "jargon" and suggestion:
+        if severity == "warning":
+            return f"Kommunen skriver «{suggestion}», ikke {quoted}."
+        return f"Kommunen skriver hellere «{suggestion}» end {quoted}."
+    if kind == "avoid":
+        return f"{quoted} er forretningsjargon uden kommunalt modstykke: {first_sentence(extra)}"
+    if kind == "variant" and suggestion:
+        return f"{who} skriver «{suggestion}»."
+    if kind == "outdated" and suggestion:
+        since = f" fra {extra}" if extra else ""
+        return f"{quoted} er afløst af «{suggestion}»{since}."
+    return f"Kommunalt fagord: {first_sentence(extra)}"
