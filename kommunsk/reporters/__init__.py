@@ -1,0 +1,46 @@
+"""Reporters: findings as text for people, JSON for programs, SARIF and GitHub commands for CI.
+
+Every reporter is a pure function from findings and a summary to a string; it
+never prints, so the command line decides where output goes and tests can
+compare it byte for byte. Output is deterministic: findings are sorted by file
+and position whatever order they came in.
+
+    from kommunsk.reporters import render
+    print(render("text", findings, summary, color=True), end="")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeAlias
+
+from ..findings import Finding, Summary
+from . import github, json_report, sarif, text
+
+Reporter: TypeAlias = Callable[[Sequence[Finding], Summary], str]
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text.render,
+    "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+}
+
+__all__ = ["REPORTERS", "Reporter", "UnknownFormatError", "render"]
+
+
+class UnknownFormatError(ValueError):
+    """The name is not one of the reporters in REPORTERS."""
+
+
+def render(name: str, findings: Sequence[Finding], summary: Summary, *, color: bool = False) -> str:
+    """The report in the named format; `color` applies to the terminal format only.
+
+    Machine formats ignore `color`, so a caller can pass the terminal's setting
+    whatever format the user chose.
+    """
+    if name not in REPORTERS:
+        raise UnknownFormatError(f"ukendt format {name!r}; vælg mellem {', '.join(REPORTERS)}")
+    if name == "text":
+        return text.render(findings, summary, color=color)
+    return REPORTERS[name](findings, summary)
