@@ -19,10 +19,10 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .annotation import Annotation
-    from .explain import Explanation
+    from .explanation import Explanation
     from .glossary import Glossary
     from .municipalities import Municipality
-    from .rewrite import Rewrite
+    from .rewriting import Rewrite
 
 __all__ = ["__version__", "annotate", "explain", "load", "rewrite"]
 
@@ -56,7 +56,7 @@ def explain(
 ) -> Explanation:
     """The concept behind a term (inflected forms and typos resolve), or close matches when none fits."""
     from .engine import annotator
-    from .explain import explain as _explain
+    from .explanation import explain as _explain
 
     engine = annotator(glossary)
     place = engine.municipality(municipality)
@@ -78,7 +78,7 @@ def rewrite(
     as_of: date | None = None,
 ) -> Rewrite:
     """`text` with jargon replaced by the municipal term, keeping inflection and case; plus the changes."""
-    from .rewrite import apply
+    from .rewriting import apply
 
     return apply(text, annotate(text, municipality=municipality, glossary=glossary, as_of=as_of))
 

@@ -91,9 +91,9 @@ class Annotator:
             certain = False
         first = suggestions[0] if suggestions else None
         who = self.glossary.municipalities.get(place.code).official_name if place else ""
-        extra = reason if kind == "avoid" else concept.valid_to or "" if kind == "outdated" else concept.definition
-        if kind == "outdated" and concept.valid_to:
-            extra = _day_after(concept.valid_to)
+        extra = {"avoid": reason, "jargon": reason, "outdated": _day_after(concept.valid_to)}.get(
+            kind, concept.definition
+        )
         return Annotation(
             start=start,
             end=end,
@@ -220,7 +220,9 @@ def _terms(variants: tuple[Variant, ...]) -> list[str]:
     return [v.term for v in variants]
 
 
-def _day_after(iso: str) -> str:
+def _day_after(iso: str | None) -> str:
+    if not iso:
+        return ""
     from datetime import timedelta
 
     day = date.fromisoformat(iso) + timedelta(days=1)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from .annotate import Annotator
+from .annotator import Annotator
 from .cache import Compiled, compiled
 from .glossary import Glossary
 from .paths import bundled_glossary

@@ -46,22 +46,23 @@ def noun_slots(word: str, apostrophe: bool = False, loanword: bool = False) -> S
         )
     w, dbl, drop = word, _doubled(word), _e_dropped(word)
     ends_e = w.endswith("e")
-    singular_def = [w + "en", w + "et"]
+    # the e-dropped form first where the table has both (plejecentret, not plejecenteret)
+    singular_def = [drop + "et", drop + "en"] if drop else []
+    singular_def += [w + "en", w + "et"]
     singular_def += [w + "n", w + "t"] if ends_e else []
     singular_def += [dbl + "en", dbl + "et"] if dbl else []
-    singular_def += [drop + "et", drop + "en"] if drop else []
-    plural = [w + "r"] if ends_e else [w + "er", w + "e"]
+    plural = [drop + "e", drop + "er"] if drop else []
+    plural += [w + "r"] if ends_e else [w + "er", w + "e"]
     plural += [w + "s"] if loanword else [w]
     plural += [dbl + "e", dbl + "er"] if dbl else []
-    plural += [drop + "e", drop + "er"] if drop else []
     plural_def: list[str] = []
     for p in plural:
         if p.endswith("ere"):
             plural_def.append(p[:-1] + "ne")
         if p.endswith(("e", "r")):
             plural_def.append(p + "ne")
-        elif not p.endswith("s"):
-            plural_def.append(p + "ene")
+        elif not p.endswith("s") or (loanword and p == w + "s"):
+            plural_def.append(p + "ene")  # leads -> leadsene
     return _with_genitives(
         {"sg": [w], "sg.def": _unique(singular_def), "pl": _unique(plural), "pl.def": _unique(plural_def)}
     )

@@ -16,8 +16,14 @@ def first_sentence(text: str | None) -> str:
 
 
 def message(kind: str, severity: str, text: str, suggestion: str | None, *, who: str = "", extra: str = "") -> str:
-    """A single Danish sentence that says what to do about the span."""
+    """A single Danish sentence that says what to do about the span (or why, for jargon).
+
+    `extra` is the reason for jargon, the advice for jargon to avoid, the date
+    for outdated terms and the definition for recognised terms.
+    """
     quoted = f"«{text}»"
+    if kind == "jargon" and extra:
+        return first_sentence(extra)
     if kind == "jargon" and suggestion:
         if severity == "warning":
             return f"Kommunen skriver «{suggestion}», ikke {quoted}."
