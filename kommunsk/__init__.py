@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -40,11 +40,18 @@ def annotate(
     municipality: str | Municipality | None = None,
     glossary: Glossary | None = None,
     as_of: date | None = None,
+    pipeline: Any = None,
 ) -> list[Annotation]:
-    """Every place in `text` that a municipality would say differently, and the municipal terms found."""
+    """Every place in `text` that a municipality would say differently, and the municipal terms found.
+
+    `pipeline` optionally names an installed spaCy pipeline (e.g. "da_core_news_sm", or "blank")
+    or passes one; its lemmas and parts of speech then refine the matches.
+    """
     from .engine import annotator
 
-    return annotator(glossary).annotate(text, municipality=municipality, as_of=as_of or _as_of(glossary))
+    return annotator(glossary).annotate(
+        text, municipality=municipality, as_of=as_of or _as_of(glossary), pipeline=pipeline
+    )
 
 
 def explain(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from . import legalrefs
 from .annotation import Annotation
@@ -43,8 +44,14 @@ class Annotator:
         return self.glossary.municipalities.lookup(query)
 
     def annotate(
-        self, text: str, *, municipality: str | Municipality | None = None, as_of: date | None = None
+        self,
+        text: str,
+        *,
+        municipality: str | Municipality | None = None,
+        as_of: date | None = None,
+        pipeline: Any = None,
     ) -> list[Annotation]:
+        """Annotations sorted by start; `pipeline` is an optional spaCy pipeline (or its name)."""
         if len(text) > MAX_CHARS:
             raise InputTooLarge(f"teksten er {len(text):,} tegn; grænsen er {MAX_CHARS:,} pr. kald")
         place = self.municipality(municipality)
@@ -53,8 +60,14 @@ class Annotator:
         words = tokens(norm.text)
         refs = list(legalrefs.find(norm.text, self.index, self.legal)) if "§" in norm.text else []
         if refs:
-            words = [t for t in words if not any(r.start <= t.start < r.end for r in refs)]
-        chosen = resolve(self.matcher.candidates(norm.text, words), self.index.entries, words, self.glossary, day)
+            words = _outside(words, refs)
+        candidates = self.matcher.candidates(norm.text, words)
+        if pipeline is not None:
+            from . import pipeline as pipelines
+
+            nlp = pipelines.load(pipeline) if isinstance(pipeline, str) else pipeline
+            candidates = pipelines.refine(candidates, norm.text, words, self.index, nlp)
+        chosen = resolve(candidates, self.index.entries, words, self.glossary, day)
         found = [self._describe(text, norm, c, place, day, words) for c in chosen]
         found += [a for r in refs if (a := self._legal(text, norm, r, words)) is not None]
         return sorted(found, key=lambda a: (a.start, a.end))
@@ -186,6 +199,19 @@ class Annotator:
         )
 
 
+def _outside(words: list[Token], refs: list[legalrefs.LegalRef]) -> list[Token]:
+    """The words that are not part of a legal reference (both lists are in text order)."""
+    kept: list[Token] = []
+    position = 0
+    for word in words:
+        while position < len(refs) and refs[position].end <= word.start:
+            position += 1
+        if position < len(refs) and refs[position].start <= word.start:
+            continue
+        kept.append(word)
+    return kept
+
+
 def _settle_slot(candidate: Candidate, words: list[Token]) -> tuple[str, bool]:
     """One slot for the match, and whether it is certain.
 
@@ -212,7 +238,7 @@ def _settle_slot(candidate: Candidate, words: list[Token]) -> tuple[str, bool]:
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip()
+    before = text[max(0, position - 80) : position].rstrip()
     return not before or before[-1] in ".!?:\n"
 
 

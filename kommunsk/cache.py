@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from .model import Concept
 from .municipalities import Municipalities, Municipality
 from .serial import from_data, to_data
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,29 @@ class Compiled:
     glossary: Glossary
     index: FormIndex
     lexicon: Lexicon
+
+
+class LazyConcepts(Mapping[str, Concept]):
+    """Concepts by id, decoded from cached data the first time each is asked for."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw  # id -> the concept as a JSON text, parsed only when asked for
+        self._done: dict[str, Concept] = {}
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        found = self._done.get(concept_id)
+        if found is None:
+            found = self._done[concept_id] = from_data(Concept, json.loads(self._raw[concept_id]))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._raw
 
 
 def cache_dir() -> Path:
@@ -108,7 +132,7 @@ def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
     data: dict[str, Any] = {
         "format": FORMAT,
         "meta": to_data(glossary.meta),
-        "concepts": to_data(glossary.concepts),
+        "concepts": {c.id: json.dumps(to_data(c), ensure_ascii=False) for c in glossary.concepts},
         "municipalities": to_data(list(glossary.municipalities)),
         "index": result.index.to_json(),
     }
@@ -130,7 +154,7 @@ def _read(data_path: Path, lex_path: Path, root: Path, overlays: tuple[Path, ...
         return None
     glossary = Glossary(
         from_data(Meta, data["meta"]),
-        [from_data(Concept, c) for c in data["concepts"]],
+        LazyConcepts(data["concepts"]),
         Municipalities([from_data(Municipality, m) for m in data["municipalities"]]),
         root=root,
         overlays=overlays,

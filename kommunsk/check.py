@@ -39,6 +39,7 @@ class CheckOptions:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     baseline: set[tuple[str, str, str, int]] | None = None
+    pipeline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ def check_paths(paths: Sequence[str], annotator: Annotator, options: CheckOption
 
 def findings_for(document: Document, annotator: Annotator, options: CheckOptions) -> list[Finding]:
     """The findings in one read document, placed at file positions."""
-    annotations = annotator.annotate(document.text, municipality=options.municipality, as_of=options.as_of)
+    annotations = annotator.annotate(
+        document.text, municipality=options.municipality, as_of=options.as_of, pipeline=options.pipeline
+    )
     kept = [a for a in annotations if _shown(a, document, options)]
     return [_place(document, a) for a in kept]
 

@@ -56,6 +56,10 @@ def _annotator(glossary_paths: tuple[str, ...] | list[str]) -> Any:
 @click.option("--ignore", multiple=True, metavar="ORD", help="Begreb (id) eller ord der ikke skal markeres.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Fejl kun på fund, der ikke står i denne baseline-fil.")
 @click.option("--update-baseline", is_flag=True, help="Skriv alle nuværende fund til baseline-filen og afslut med 0.")
+@click.option(
+    "--pipeline", metavar="NAVN",
+    help="Brug en installeret spaCy-pipeline (fx da_core_news_sm, eller 'blank') til lemmaer og ordklasser.",
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Brug denne konfigurationsfil.")
 @click.option("--color/--no-color", default=None, help="Farver i tekst-output (standard: kun i en terminal).")
 def check(paths: tuple[str, ...], **options: Any) -> int:
@@ -68,7 +72,6 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
     Eksempel:
       kommunsk check tilbud.md --municipality Aarhus --format sarif > kommunsk.sarif
     """
-    from . import baseline as baselines
     from .check import DEFAULT_INCLUDE, CheckOptions, check_paths
     from .reporters import render
 
@@ -78,7 +81,9 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
     baseline_path = settings.get("baseline")
     known = None
     if baseline_path and not settings.get("update_baseline"):
-        known = baselines.read(Path(baseline_path))
+        from .baseline import read as read_baseline
+
+        known = read_baseline(Path(baseline_path))
     check_options = CheckOptions(
         municipality=settings.get("municipality"),
         as_of=settings.get("as_of") if isinstance(settings.get("as_of"), date) else _date(settings.get("as_of")),
@@ -88,13 +93,16 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
         include=tuple(settings.get("include", DEFAULT_INCLUDE)),
         exclude=tuple(settings.get("exclude", ())),
         baseline=known,
+        pipeline=settings.get("pipeline"),
     )
     engine = _annotator(settings.get("glossary", ()))
     result = check_paths(paths, engine, check_options)
     if settings.get("update_baseline"):
         if not baseline_path:
             fail("--update-baseline kræver --baseline FIL (eller 'baseline' i konfigurationen)")
-        baselines.write(
+        from .baseline import write as write_baseline
+
+        write_baseline(
             Path(baseline_path), result.findings, kommunsk_version=__version__, glossary_version=engine.glossary.version
         )
         click.echo(f"baseline skrevet: {baseline_path} ({len(result.findings)} fund)", err=True)

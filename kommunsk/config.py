@@ -24,6 +24,7 @@ KEYS = {
     "as-of": str,
     "format": str,
     "baseline": str,
+    "pipeline": str,
 }
 NAMES = ("pyproject.toml", ".kommunsk.toml", ".kommunsk.yaml", ".kommunsk.yml")
 MAX_CONFIG_BYTES = 1_000_000

@@ -10,6 +10,7 @@ def user_errors() -> tuple[type[Exception], ...]:
     from .config import ConfigError
     from .glossary import UnknownConcept
     from .municipalities import UnknownMunicipality
+    from .pipeline import PipelineError
     from .problems import GlossaryError
     from .readers import ReadError
 
@@ -19,6 +20,7 @@ def user_errors() -> tuple[type[Exception], ...]:
         ConfigError,
         UnknownConcept,
         UnknownMunicipality,
+        PipelineError,
         GlossaryError,
         ReadError,
     )

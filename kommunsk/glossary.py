@@ -6,7 +6,7 @@ Concepts answer the same three questions as municipalities do: `get` (by id),
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -50,7 +50,7 @@ class Glossary:
     def __init__(
         self,
         meta: Meta,
-        concepts: Sequence[Concept],
+        concepts: Sequence[Concept] | Mapping[str, Concept],
         municipalities: Municipalities,
         *,
         as_of: date | None = None,
@@ -58,12 +58,20 @@ class Glossary:
         overlays: tuple[Path, ...] = (),
     ) -> None:
         self.meta = meta
-        self.concepts = tuple(concepts)
         self.municipalities = municipalities
         self.as_of = as_of
         self.root = root
         self.overlays = overlays
-        self._by_id = {c.id: c for c in self.concepts}
+        # a Mapping may decode concepts on demand (the disk cache does), so a check
+        # only builds the concepts it reports on
+        self._by_id: Mapping[str, Concept] = (
+            concepts if isinstance(concepts, Mapping) else {c.id: c for c in concepts}
+        )
+
+    @cached_property
+    def concepts(self) -> tuple[Concept, ...]:
+        """Every concept, in the order the glossary lists them."""
+        return tuple(self._by_id.values())
 
     @classmethod
     def load(
@@ -107,7 +115,7 @@ class Glossary:
         return iter(self.concepts)
 
     def __len__(self) -> int:
-        return len(self.concepts)
+        return len(self._by_id)
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self._by_id

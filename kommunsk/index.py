@@ -44,7 +44,7 @@ class Entry:
     pos: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class FormIndex:
     """The compiled index (see module docstring); `forms` values are (entry id, slot) pairs."""
 
@@ -71,8 +71,6 @@ class FormIndex:
     def from_json(cls, data: dict[str, object]) -> FormIndex:
         raw: dict[str, object] = dict(data)
         raw["entries"] = [Entry(*row) for row in data["entries"]]  # type: ignore[attr-defined]
-        for name in ("forms", "cased"):
-            raw[name] = {k: [tuple(p) for p in v] for k, v in data[name].items()}  # type: ignore[attr-defined]
         raw["slots"] = {int(k): v for k, v in data["slots"].items()}  # type: ignore[attr-defined]
         raw["heads"] = {int(k): v for k, v in data["heads"].items()}  # type: ignore[attr-defined]
         return cls(**raw)  # type: ignore[arg-type]

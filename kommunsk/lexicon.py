@@ -7,31 +7,32 @@ needs. Reading the file directly keeps spaCy itself out of the build.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
-from importlib.metadata import PackageNotFoundError, version
 
 TABLE = "da_lemma_lookup.json.gz"
 
 
 def table_version() -> str:
-    """The installed spacy-lookups-data version (part of the index cache key)."""
+    """The installed spacy-lookups-data version (part of the index cache key; a cheap import)."""
     try:
-        return version("spacy-lookups-data")
-    except PackageNotFoundError:
+        import spacy_lookups_data
+    except ImportError:
         return "missing"
+    return str(spacy_lookups_data.__version__)
 
 
 @cache
 def lemma_table() -> dict[str, str]:
     """form -> lemma, all lower-case, as spaCy's lookup lemmatizer uses it."""
+    import gzip
+    import json
+    from importlib import resources
+
     path = resources.files("spacy_lookups_data").joinpath("data", TABLE)
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)

@@ -40,12 +40,12 @@ def resolve(
         if context_ok(entries[c.entry], c, tokens) and not glossary.get(entries[c.entry].concept).is_future(day)
     ]
     usable.sort(key=lambda c: _rank(c, entries[c.entry]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(tokens))  # candidates span whole tokens, so overlap is per token
     chosen: list[Candidate] = []
     for candidate in usable:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        if any(taken[candidate.first : candidate.last + 1]):
             continue
-        taken.append((candidate.start, candidate.end))
+        taken[candidate.first : candidate.last + 1] = b"\x01" * (candidate.last - candidate.first + 1)
         chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -100,7 +100,9 @@ def clean(text: str) -> str:
 
     One character becomes one character, so columns still line up.
     """
-    return "".join("\ufffd" if _is_control(ch) else ch for ch in text)
+    if text.isprintable():
+        return text
+    return text.translate(_CONTROLS)
 
 
 def one_line(text: str) -> str:
@@ -108,8 +110,8 @@ def one_line(text: str) -> str:
     return clean(" ".join(text.split()))
 
 
-def _is_control(ch: str) -> bool:
-    return ch != "\t" and unicodedata.category(ch) == "Cc"
+# Unicode category Cc is exactly C0, DEL and C1; tab is kept (it is expanded for display)
+_CONTROLS = {code: "\ufffd" for code in [*range(0x20), *range(0x7F, 0xA0)] if code != 0x09}
 
 
 # --- the report ---
