@@ -9,11 +9,11 @@ from . import legalrefs
 from .annotation import Annotation
 from .danish import NOT_AFTER_GENITIVE, adjective_cue, case_like, fold, number_cue
 from .glossary import Glossary
-from .index import FormIndex
+from .index import Entry, FormIndex
 from .lexicon import Lexicon
 from .matching import Candidate, Matcher, Scorer
 from .messages import message
-from .model import Concept, Variant
+from .model import Concept, Kind, Severity, Variant
 from .municipalities import Municipality
 from .normalise import Normalised, normalise
 from .resolve import resolve
@@ -30,7 +30,9 @@ class InputTooLarge(ValueError):
 class Annotator:
     """Everything needed to annotate with one glossary; build once, reuse for many texts."""
 
-    def __init__(self, glossary: Glossary, index: FormIndex, lexicon: Lexicon, scorer: Scorer | None = None) -> None:
+    def __init__(
+        self, glossary: Glossary, index: FormIndex, lexicon: Lexicon, scorer: Scorer | None = None
+    ) -> None:
         self.glossary = glossary
         self.index = index
         self.lexicon = lexicon
@@ -81,49 +83,60 @@ class Annotator:
         day: date,
         words: list[Token],
     ) -> Annotation:
-        slot, settled = _settle_slot(candidate, words)
+        slot, settled = _settle_slot(candidate, words, norm.text)
         candidate = candidate._replace(slot=slot)
         entry = self.index.entries[candidate.entry]
         concept = self.glossary.get(entry.concept)
-        start, end = norm.original(candidate.start, candidate.end)
         local = concept.variants_for(place.code, day) if place else ()
         target = self._replacement_concept(concept, day)
-        reason: str | None = None
-        if entry.role == "business":
-            form = concept.business_forms[entry.detail]
-            kind = "avoid" if concept.avoid else "jargon"
-            severity = form.strength
-            words = [] if concept.avoid else targets(target, form.suggest if target is concept else (), _terms(local))
-            reason = concept.advice if concept.avoid else form.reason
-        else:
-            kind, severity, words = self._term_kind(concept, target, entry.role, entry.detail, entry.word, local, day)
+        kind, severity, wanted, reason = self._classify(entry, concept, target, local)
         matched = norm.text[candidate.start : candidate.end]
         opening = _sentence_start(norm.text, candidate.start)
-        suggestions, certain = self._suggestions(target, words, matched, candidate, opening)
-        if (entry.words > 1 and candidate.match != "exact" and not slot) or not settled:
-            certain = False
+        suggestions, certain = self._suggestions(target, wanted, matched, candidate, opening)
+        certain = (
+            certain
+            and settled
+            and not (entry.words > 1 and candidate.match != "exact" and not slot)
+        )
         first = suggestions[0] if suggestions else None
-        who = self.glossary.municipalities.get(place.code).official_name if place else ""
+        start, end = norm.original(candidate.start, candidate.end)
+        who = place.official_name if place else ""
         extra = {"avoid": reason, "jargon": reason, "outdated": _day_after(concept.valid_to)}.get(
             kind, concept.definition
         )
+        confident = certain and kind == "jargon" and candidate.match != "fuzzy"
         return Annotation(
             start=start,
             end=end,
             text=text[start:end],
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             concept_id=concept.id,
             suggestions=suggestions,
             match=candidate.match,  # type: ignore[arg-type]
             score=candidate.score,
-            severity=severity,  # type: ignore[arg-type]
-            message=message(kind, severity, text[start:end], first, who=who, extra=extra),
+            severity=severity,
+            message=message(kind, severity, text[start:end], first, who=who, extra=extra or ""),
             glossary_version=self.glossary.version,
             term=entry.word,
             reason=reason,
-            replacement=first if certain and kind == "jargon" and candidate.match != "fuzzy" else None,
+            replacement=first if confident else None,
             municipality=place.code if place else None,
         )
+
+    def _classify(
+        self, entry: Entry, concept: Concept, target: Concept, local: tuple[Variant, ...]
+    ) -> tuple[Kind, Severity, list[str], str | None]:
+        """Kind, severity, the municipal words to suggest, and the reason, for one matched entry."""
+        if entry.role != "business":
+            kind, severity, wanted = self._term_kind(
+                concept, target, entry.role, entry.detail, entry.word, local
+            )
+            return kind, severity, wanted, None
+        form = concept.business_forms[entry.detail]
+        if concept.avoid:
+            return "avoid", form.strength, [], concept.advice
+        chosen = form.suggest if target is concept else ()
+        return "jargon", form.strength, targets(target, chosen, tuple(_terms(local))), form.reason
 
     def _replacement_concept(self, concept: Concept, day: date) -> Concept:
         if concept.is_retired(day) and concept.replaced_by and concept.replaced_by in self.glossary:
@@ -138,8 +151,7 @@ class Annotator:
         detail: int,
         word: str,
         local: tuple[Variant, ...],
-        day: date,
-    ) -> tuple[str, str, list[str]]:
+    ) -> tuple[Kind, Severity, list[str]]:
         if target is not concept:
             return "outdated", "warning", list(target.preferred)
         if role == "term" and concept.terms[detail].status == "deprecated" and not concept.valid_to:
@@ -151,16 +163,19 @@ class Annotator:
     def _suggestions(
         self, concept: Concept, words: list[str], matched: str, candidate: Candidate, opening: bool
     ) -> tuple[tuple[str, ...], bool]:
+        written = self.index.entries[candidate.entry].word
         if not words:
             return (), False
         if candidate.part is None:
             inflect = lambda w: self.inflector.form(concept, w, candidate.slot)  # noqa: E731
-            return shape(words, matched, inflect, sentence_start=opening)
+            return shape(words, matched, inflect, sentence_start=opening, written=written)
         a, b = candidate.part
         head, part, tail = matched[:a], matched[a:b], matched[b:]
         if candidate.slot == "modifier":
             return self._modifier_suggestions(concept, words, matched, b)
-        inner, certain = shape(words, part, lambda w: self.inflector.form(concept, w, candidate.slot))
+        inner, certain = shape(
+            words, part, lambda w: self.inflector.form(concept, w, candidate.slot), written=written
+        )
         return tuple(head + w + tail for w in inner), certain
 
     def _modifier_suggestions(
@@ -177,7 +192,9 @@ class Annotator:
                         return (case_like(whole, matched), *words[1:]), True
         return tuple(case_like(w, matched) for w in words), False
 
-    def _legal(self, text: str, norm: Normalised, ref: legalrefs.LegalRef, words: list[Token]) -> Annotation | None:
+    def _legal(
+        self, text: str, norm: Normalised, ref: legalrefs.LegalRef, words: list[Token]
+    ) -> Annotation | None:
         concept_ids = ref.concepts
         if not concept_ids:
             return None
@@ -212,22 +229,23 @@ def _outside(words: list[Token], refs: list[legalrefs.LegalRef]) -> list[Token]:
     return kept
 
 
-def _settle_slot(candidate: Candidate, words: list[Token]) -> tuple[str, bool]:
+def _settle_slot(candidate: Candidate, words: list[Token], text: str) -> tuple[str, bool]:
     """One slot for the match, and whether it is certain.
 
     The words around decide what the form alone cannot: "40 plejehjem" is
-    plural, "et tværfagligt team" neuter, and "use cases i" a plural rather
+    plural, "et tværfagligt team" neuter, and "stakeholders i" a plural rather
     than a genitive, because a genitive is followed by its noun.
     """
     options = candidate.slot.split("|") if candidate.slot else [""]
     previous = words[candidate.first - 1].lower if candidate.first > 0 else ""
-    following = words[candidate.last + 1].lower if candidate.last + 1 < len(words) else ""
     if options == ["base"]:
         cue = adjective_cue(previous)
         return (cue, True) if cue else ("base", True)
-    if all(o.endswith(".gen") for o in options) and (not following or following in NOT_AFTER_GENITIVE):
-        options = [o.removesuffix(".gen") for o in options]
-        options = sorted(set(options), key=lambda o: o != "pl")
+    if any(o.endswith(".gen") for o in options) and not _noun_follows(candidate, words, text):
+        plain = [o for o in options if not o.endswith(".gen")]
+        options = plain or sorted(
+            {o.removesuffix(".gen") for o in options}, key=lambda o: o != "pl"
+        )
     if len(options) == 1:
         return options[0], True
     cue = number_cue(previous)
@@ -235,6 +253,15 @@ def _settle_slot(candidate: Candidate, words: list[Token]) -> tuple[str, bool]:
         if cue and option.split(".")[0] == cue:
             return option, True
     return options[0], False
+
+
+def _noun_follows(candidate: Candidate, words: list[Token], text: str) -> bool:
+    """Could the next word be the noun of a genitive? Not after punctuation, or before a function word."""
+    if candidate.last + 1 >= len(words):
+        return False
+    following = words[candidate.last + 1]
+    between = text[candidate.end : following.start]
+    return not between.strip() and following.lower not in NOT_AFTER_GENITIVE
 
 
 def _sentence_start(text: str, position: int) -> bool:
@@ -255,4 +282,17 @@ def _day_after(iso: str | None) -> str:
     return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
 
 
-_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+_MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)

@@ -32,7 +32,9 @@ def keys(findings: Iterable[Finding]) -> list[tuple[str, str, str, int]]:
     return result
 
 
-def write(path: Path, findings: list[Finding], *, kommunsk_version: str, glossary_version: str) -> None:
+def write(
+    path: Path, findings: list[Finding], *, kommunsk_version: str, glossary_version: str
+) -> None:
     """Write the findings as a baseline file (atomically)."""
     from .atomic import write_text
 
@@ -57,9 +59,13 @@ def read(path: Path) -> set[tuple[str, str, str, int]]:
     """The finding identities stored in a baseline file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {(r["path"], r["concept_id"], r["text"], int(r["occurrence"])) for r in data["findings"]}
+        return {
+            (r["path"], r["concept_id"], r["text"], int(r["occurrence"])) for r in data["findings"]
+        }
     except FileNotFoundError:
-        raise BaselineError(f"baseline-filen findes ikke: {path} (opret den med --update-baseline)") from None
+        raise BaselineError(
+            f"baseline-filen findes ikke: {path} (opret den med --update-baseline)"
+        ) from None
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise BaselineError(f"kan ikke læse baseline-filen {path}: {err}") from None
 

@@ -71,7 +71,11 @@ def cache_dir() -> Path:
 
 
 def glossary_files(root: Path, overlays: tuple[Path, ...]) -> list[Path]:
-    files = [root / "glossary.yaml", root / "municipalities.yaml", *sorted((root / "concepts").glob("*.yaml"))]
+    files = [
+        root / "glossary.yaml",
+        root / "municipalities.yaml",
+        *sorted((root / "concepts").glob("*.yaml")),
+    ]
     for path in overlays:
         files += sorted(path.glob("*.y*ml")) if path.is_dir() else [path]
     return files
@@ -140,10 +144,14 @@ def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
     lex_path.touch()
     write_bytes(lex_path, result.lexicon.hashes.tobytes())
     data_path.touch()
-    write_bytes(data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    write_bytes(
+        data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    )
 
 
-def _read(data_path: Path, lex_path: Path, root: Path, overlays: tuple[Path, ...]) -> Compiled | None:
+def _read(
+    data_path: Path, lex_path: Path, root: Path, overlays: tuple[Path, ...]
+) -> Compiled | None:
     try:
         data = json.loads(data_path.read_bytes())
         hashes = array("Q")

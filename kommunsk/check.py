@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .annotator import Annotator
 from .annotation import Annotation
+from .annotator import Annotator
 from .danish import fold
 from .findings import Finding, Summary
 from .readers import Document, read
@@ -83,22 +83,31 @@ def check_paths(paths: Sequence[str], annotator: Annotator, options: CheckOption
         from .baseline import new_only
 
         findings = new_only(findings, options.baseline)
-    return CheckResult(findings, summarise(findings, len(documents), skipped, annotator, options), documents)
+    return CheckResult(
+        findings, summarise(findings, len(documents), skipped, annotator, options), documents
+    )
 
 
 def findings_for(document: Document, annotator: Annotator, options: CheckOptions) -> list[Finding]:
     """The findings in one read document, placed at file positions."""
     annotations = annotator.annotate(
-        document.text, municipality=options.municipality, as_of=options.as_of, pipeline=options.pipeline
+        document.text,
+        municipality=options.municipality,
+        as_of=options.as_of,
+        pipeline=options.pipeline,
     )
     kept = [a for a in annotations if _shown(a, document, options)]
     return [_place(document, a) for a in kept]
 
 
 def summarise(
-    findings: list[Finding], files: int, skipped: list[str], annotator: Annotator, options: CheckOptions
+    findings: list[Finding],
+    files: int,
+    skipped: list[str],
+    annotator: Annotator,
+    options: CheckOptions,
 ) -> Summary:
-    by_severity = {s: 0 for s in reversed(SEVERITIES)}
+    by_severity = dict.fromkeys(reversed(SEVERITIES), 0)
     for finding in findings:
         by_severity[finding.annotation.severity] += 1
     return Summary(

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
@@ -43,21 +42,29 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 
 def municipality_option(f: F) -> F:
     return click.option(
-        "--municipality", "-m", metavar="KOMMUNE",
+        "--municipality",
+        "-m",
+        metavar="KOMMUNE",
         help="Kommunen teksten er til (kode, navn eller alias), fx 751, Aarhus eller 'Københavns Kommune'.",
     )(f)
 
 
 def as_of_option(f: F) -> F:
     return click.option(
-        "--as-of", metavar="DATO", callback=_iso_date,
+        "--as-of",
+        metavar="DATO",
+        callback=_iso_date,
         help="Brug glossarets gyldighed på denne dato (ÅÅÅÅ-MM-DD); standard er i dag.",
     )(f)
 
 
 def glossary_option(f: F) -> F:
     return click.option(
-        "--glossary", "-g", "glossary_paths", multiple=True, type=click.Path(exists=True),
+        "--glossary",
+        "-g",
+        "glossary_paths",
+        multiple=True,
+        type=click.Path(exists=True),
         help="Egen glossarfil eller -mappe lagt oven på det indbyggede glossar (kan gentages).",
     )(f)
 
@@ -70,7 +77,7 @@ class KommunskGroup(click.Group):
     traceback unless KOMMUNSK_DEBUG is set.
     """
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         code = self._run(*args, **kwargs)
         if standalone_mode:
             sys.exit(code)
@@ -82,7 +89,7 @@ class KommunskGroup(click.Group):
 
         kwargs.setdefault("prog_name", "kommunsk")
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.exceptions.Abort:
             click.echo("afbrudt", err=True)
             return 130
@@ -90,7 +97,10 @@ class KommunskGroup(click.Group):
             click.echo(f"kommunsk: fejl: {err.format_message()}", err=True)
             return EXIT_USAGE if isinstance(err, click.UsageError) else err.exit_code
         except GlossaryError as err:
-            click.echo(f"kommunsk: fejl: glossaret kan ikke indlæses ({len(err.problems)} problemer):", err=True)
+            click.echo(
+                f"kommunsk: fejl: glossaret kan ikke indlæses ({len(err.problems)} problemer):",
+                err=True,
+            )
             for problem in err.problems:
                 click.echo(f"  {problem}", err=True)
             return EXIT_USAGE
@@ -103,7 +113,8 @@ class KommunskGroup(click.Group):
             if os.environ.get("KOMMUNSK_DEBUG"):
                 raise
             click.echo(
-                f"kommunsk: intern fejl: {type(err).__name__}: {err} (sæt KOMMUNSK_DEBUG=1 for detaljer)", err=True
+                f"kommunsk: intern fejl: {type(err).__name__}: {err} (sæt KOMMUNSK_DEBUG=1 for detaljer)",
+                err=True,
             )
             return EXIT_INTERNAL
         return result if isinstance(result, int) else EXIT_CLEAN
@@ -120,9 +131,17 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit()
 
 
-@click.group(cls=KommunskGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=KommunskGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
-    "--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
     help="Vis versionen af kommunsk og af glossaret.",
 )
 def cli() -> None:
@@ -137,7 +156,6 @@ def cli() -> None:
     """
 
 
-
 def main() -> None:
     """The console script."""
     cli.main()
@@ -146,4 +164,4 @@ def main() -> None:
 from . import commands  # noqa: E402,F401  (registers the commands on `cli`)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

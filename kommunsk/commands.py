@@ -10,7 +10,15 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli import EXIT_CLEAN, EXIT_FINDINGS, as_of_option, cli, fail, glossary_option, municipality_option
+from .cli import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    as_of_option,
+    cli,
+    fail,
+    glossary_option,
+    municipality_option,
+)
 
 FORMATS = click.Choice(["text", "json", "sarif", "github"])
 
@@ -20,7 +28,9 @@ def _color(choice: bool | None) -> bool:
 
     if choice is not None:
         return choice
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def _settings(config_path: str | None, **given: Any) -> dict[str, Any]:
@@ -44,24 +54,43 @@ def _annotator(glossary_paths: tuple[str, ...] | list[str]) -> Any:
 @municipality_option
 @as_of_option
 @glossary_option
-@click.option("--format", "-f", "fmt", type=FORMATS, help="Output: text (standard), json, sarif eller github.")
 @click.option(
-    "--fail-on", type=click.Choice(["warning", "suggestion", "info", "never"]),
+    "--format", "-f", "fmt", type=FORMATS, help="Output: text (standard), json, sarif eller github."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["warning", "suggestion", "info", "never"]),
     help="Laveste alvor der får kørslen til at fejle (standard: warning).",
 )
 @click.option(
-    "--min-severity", type=click.Choice(["warning", "suggestion", "info"]),
+    "--min-severity",
+    type=click.Choice(["warning", "suggestion", "info"]),
     help="Laveste alvor der vises (standard: suggestion; info viser også kendte fagord).",
 )
-@click.option("--ignore", multiple=True, metavar="ORD", help="Begreb (id) eller ord der ikke skal markeres.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Fejl kun på fund, der ikke står i denne baseline-fil.")
-@click.option("--update-baseline", is_flag=True, help="Skriv alle nuværende fund til baseline-filen og afslut med 0.")
 @click.option(
-    "--pipeline", metavar="NAVN",
+    "--ignore", multiple=True, metavar="ORD", help="Begreb (id) eller ord der ikke skal markeres."
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Fejl kun på fund, der ikke står i denne baseline-fil.",
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Skriv alle nuværende fund til baseline-filen og afslut med 0.",
+)
+@click.option(
+    "--pipeline",
+    metavar="NAVN",
     help="Brug en installeret spaCy-pipeline (fx da_core_news_sm, eller 'blank') til lemmaer og ordklasser.",
 )
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Brug denne konfigurationsfil.")
-@click.option("--color/--no-color", default=None, help="Farver i tekst-output (standard: kun i en terminal).")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Brug denne konfigurationsfil."
+)
+@click.option(
+    "--color/--no-color", default=None, help="Farver i tekst-output (standard: kun i en terminal)."
+)
 def check(paths: tuple[str, ...], **options: Any) -> int:
     """Tjek filer for forretningssprog (bruges af pre-commit og i CI).
 
@@ -86,7 +115,9 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
         known = read_baseline(Path(baseline_path))
     check_options = CheckOptions(
         municipality=settings.get("municipality"),
-        as_of=settings.get("as_of") if isinstance(settings.get("as_of"), date) else _date(settings.get("as_of")),
+        as_of=settings.get("as_of")
+        if isinstance(settings.get("as_of"), date)
+        else _date(settings.get("as_of")),
         fail_on=settings.get("fail_on", "warning"),
         min_severity=settings.get("min_severity", "suggestion"),
         ignore=tuple(settings.get("ignore", ())),
@@ -103,13 +134,21 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
         from .baseline import write as write_baseline
 
         write_baseline(
-            Path(baseline_path), result.findings, kommunsk_version=__version__, glossary_version=engine.glossary.version
+            Path(baseline_path),
+            result.findings,
+            kommunsk_version=__version__,
+            glossary_version=engine.glossary.version,
         )
         click.echo(f"baseline skrevet: {baseline_path} ({len(result.findings)} fund)", err=True)
         return EXIT_CLEAN
-    output = render(settings.get("fmt") or settings.get("format") or "text", result.findings, result.summary,
-                    color=_color(settings.get("color")))
-    click.echo(output, nl=not output.endswith("\n"))
+    color = _color(settings.get("color"))
+    output = render(
+        settings.get("fmt") or settings.get("format") or "text",
+        result.findings,
+        result.summary,
+        color=color,
+    )
+    click.echo(output, nl=not output.endswith("\n"), color=color)
     return EXIT_FINDINGS if result.summary.failed else EXIT_CLEAN
 
 
@@ -127,10 +166,20 @@ def _date(value: str | None) -> date | None:
 @municipality_option
 @as_of_option
 @glossary_option
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--color/--no-color", default=None, help="Farver i tekst-output (standard: kun i en terminal).")
-def annotate(paths: tuple[str, ...], municipality: str | None, as_of: date | None,
-             glossary_paths: tuple[str, ...], fmt: str, color: bool | None) -> int:
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--color/--no-color", default=None, help="Farver i tekst-output (standard: kun i en terminal)."
+)
+def annotate(
+    paths: tuple[str, ...],
+    municipality: str | None,
+    as_of: date | None,
+    glossary_paths: tuple[str, ...],
+    fmt: str,
+    color: bool | None,
+) -> int:
     """Vis alle markeringer, også de kommunale fagord teksten bruger (til at læse fx et udbudsmateriale).
 
     \b
@@ -141,10 +190,13 @@ def annotate(paths: tuple[str, ...], municipality: str | None, as_of: date | Non
     from .check import CheckOptions, check_paths
     from .reporters import render
 
-    options = CheckOptions(municipality=municipality, as_of=as_of, min_severity="info", fail_on="never")
+    options = CheckOptions(
+        municipality=municipality, as_of=as_of, min_severity="info", fail_on="never"
+    )
     result = check_paths(paths or ("-",), _annotator(glossary_paths), options)
-    output = render(fmt, result.findings, result.summary, color=_color(color))
-    click.echo(output, nl=not output.endswith("\n"))
+    shown = _color(color)
+    output = render(fmt, result.findings, result.summary, color=shown)
+    click.echo(output, nl=not output.endswith("\n"), color=shown)
     return EXIT_CLEAN
 
 
@@ -153,8 +205,16 @@ def annotate(paths: tuple[str, ...], municipality: str | None, as_of: date | Non
 @municipality_option
 @as_of_option
 @glossary_option
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def explain(term: str, municipality: str | None, as_of: date | None, glossary_paths: tuple[str, ...], fmt: str) -> int:
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def explain(
+    term: str,
+    municipality: str | None,
+    as_of: date | None,
+    glossary_paths: tuple[str, ...],
+    fmt: str,
+) -> int:
     """Forklar et kommunalt fagord eller et forretningsord: definition, lovgrundlag, kilder, lokal variant.
 
     Bøjede former og stavefejl findes også ("visiteret", "plejecentre", "BUM-modellen").
@@ -172,7 +232,11 @@ def explain(term: str, municipality: str | None, as_of: date | None, glossary_pa
     glossary = _annotator(glossary_paths).glossary
     result = kommunsk.explain(term, municipality=municipality, glossary=glossary, as_of=as_of)
     if fmt == "json":
-        data = {"kommunsk_version": __version__, "glossary_version": glossary.version, **result.to_dict()}
+        data = {
+            "kommunsk_version": __version__,
+            "glossary_version": glossary.version,
+            **result.to_dict(),
+        }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(render_explanation(result))
@@ -184,10 +248,17 @@ def explain(term: str, municipality: str | None, as_of: date | None, glossary_pa
 @municipality_option
 @as_of_option
 @glossary_option
-@click.option("--write", "-w", "mode", flag_value="write", help="Skriv ændringerne tilbage i filen (atomisk).")
+@click.option(
+    "--write", "-w", "mode", flag_value="write", help="Skriv ændringerne tilbage i filen (atomisk)."
+)
 @click.option("--diff", "mode", flag_value="diff", help="Vis ændringerne som unified diff.")
-def rewrite(path: str, municipality: str | None, as_of: date | None, glossary_paths: tuple[str, ...],
-            mode: str | None) -> int:
+def rewrite(
+    path: str,
+    municipality: str | None,
+    as_of: date | None,
+    glossary_paths: tuple[str, ...],
+    mode: str | None,
+) -> int:
     """Omskriv forretningssprog til kommunale ord og bevar bøjning og store bogstaver.
 
     Kun sikre erstatninger foretages; jargon uden kommunalt modstykke og usikre fund står urørt.
@@ -198,7 +269,9 @@ def rewrite(path: str, municipality: str | None, as_of: date | None, glossary_pa
     """
     from .rewrite_files import rewrite_file
 
-    outcome = rewrite_file(path, _annotator(glossary_paths), municipality=municipality, as_of=as_of, mode=mode)
+    outcome = rewrite_file(
+        path, _annotator(glossary_paths), municipality=municipality, as_of=as_of, mode=mode
+    )
     if outcome.output:
         click.echo(outcome.output, nl=not outcome.output.endswith("\n"))
     if outcome.message:
@@ -209,7 +282,9 @@ def rewrite(path: str, municipality: str | None, as_of: date | None, glossary_pa
 @cli.command()
 @click.argument("query", required=False)
 @as_of_option
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def municipalities(query: str | None, as_of: date | None, fmt: str) -> int:
     """List Danmarks 98 kommuner med kode, officielt navn og region (på datoen).
 

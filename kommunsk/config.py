@@ -117,6 +117,10 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     expected = KEYS[key]
     if expected is list and isinstance(value, str):
         value = [value]
-    if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
-        raise ConfigError(f"{path}: '{key}' skal være {'en liste af tekster' if expected is list else 'en tekst'}")
+    if not isinstance(value, expected) or (
+        expected is list and not all(isinstance(v, str) for v in value)
+    ):
+        raise ConfigError(
+            f"{path}: '{key}' skal være {'en liste af tekster' if expected is list else 'en tekst'}"
+        )
     return value

@@ -31,14 +31,14 @@ def is_abbreviation(word: str) -> bool:
     return sum(c.isupper() for c in letters) >= 2
 
 
-def case_like(word: str, model: str, *, sentence_start: bool = False) -> str:
+def case_like(word: str, model: str, *, sentence_start: bool = False, written: str = "") -> str:
     """Write `word` in the letter case of `model`: KUNDERNE -> BORGERNE, Kunderne -> Borgerne.
 
-    An abbreviation as model (ROI) passes on no case, except a capital at the
-    start of a sentence.
+    When the glossary writes the matched word as an abbreviation (ROI, PoC),
+    its capitals say nothing about emphasis, so only a sentence start capitalises.
     """
     letters = [c for c in model if c.isalpha()]
-    if is_abbreviation(model):
+    if is_abbreviation(written or model) and (written or len(letters) <= 5):
         upper_first = sentence_start
     elif len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
@@ -51,12 +51,39 @@ def case_like(word: str, model: str, *, sentence_start: bool = False) -> str:
 
 # Closed word classes of Danish grammar (not glossary terms): they decide which
 # word of a phrase inflects, and whether an ambiguous noun form is plural.
-PREPOSITIONS = frozenset({"på", "i", "af", "til", "for", "med", "om", "fra", "ved", "uden", "of", "on", "in", "to"})
-PLURAL_CUES = frozenset(
-    {"mange", "flere", "alle", "få", "nogle", "disse", "de", "begge", "adskillige", "to", "tre", "fire", "fem",
-     "seks", "syv", "otte", "ni", "ti", "elleve", "tolv", "tyve", "hundrede", "tusind"}
+PREPOSITIONS = frozenset(
+    {"på", "i", "af", "til", "for", "med", "om", "fra", "ved", "uden", "of", "on", "in", "to"}
 )
-SINGULAR_CUES = frozenset({"et", "en", "ét", "én", "hvert", "hver", "ethvert", "enhver", "dette", "denne", "ét"})
+PLURAL_CUES = frozenset(
+    {
+        "mange",
+        "flere",
+        "alle",
+        "få",
+        "nogle",
+        "disse",
+        "de",
+        "begge",
+        "adskillige",
+        "to",
+        "tre",
+        "fire",
+        "fem",
+        "seks",
+        "syv",
+        "otte",
+        "ni",
+        "ti",
+        "elleve",
+        "tolv",
+        "tyve",
+        "hundrede",
+        "tusind",
+    }
+)
+SINGULAR_CUES = frozenset(
+    {"et", "en", "ét", "én", "hvert", "hver", "ethvert", "enhver", "dette", "denne"}
+)
 
 
 def number_cue(previous: str) -> str | None:
@@ -68,10 +95,28 @@ def number_cue(previous: str) -> str | None:
     if previous in SINGULAR_CUES:
         return "sg"
     return None
+
+
 NEUTER_CUES = frozenset({"et", "ét", "dette", "ethvert", "intet", "noget", "hvert"})
 DEFINITE_CUES = frozenset({"den", "det", "de", "denne", "dette", "disse"})
 NOT_AFTER_GENITIVE = PREPOSITIONS | frozenset(
-    {"og", "eller", "men", "som", "der", "at", "er", "var", "har", "blev", "skal", "kan", "vil", "bliver", "kr"}
+    {
+        "og",
+        "eller",
+        "men",
+        "som",
+        "der",
+        "at",
+        "er",
+        "var",
+        "har",
+        "blev",
+        "skal",
+        "kan",
+        "vil",
+        "bliver",
+        "kr",
+    }
 )
 
 

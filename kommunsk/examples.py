@@ -30,7 +30,9 @@ class ExampleFailure:
         return f"{self.concept}: {self.example.text!r}: {self.span.span!r}: {self.problem}"
 
 
-def check_example(concept: Concept, example: Example, annotate: Annotate) -> Iterator[ExampleFailure]:
+def check_example(
+    concept: Concept, example: Example, annotate: Annotate
+) -> Iterator[ExampleFailure]:
     """Failures of one example sentence (none when it behaves as written)."""
     day = date.fromisoformat(example.as_of) if example.as_of else None
     found = annotate(example.text, example.municipality, day)
@@ -47,7 +49,9 @@ def check_example(concept: Concept, example: Example, annotate: Annotate) -> Ite
             yield ExampleFailure(concept.id, example, span, f"must not be flagged, but was: {said}")
 
 
-def _flag_problem(concept: Concept, text: str, span: ExampleSpan, found: list[Annotation]) -> str | None:
+def _flag_problem(
+    concept: Concept, text: str, span: ExampleSpan, found: list[Annotation]
+) -> str | None:
     start = text.find(span.span)
     end = start + len(span.span)
     exact = [a for a in found if a.start == start and a.end == end]
@@ -60,6 +64,8 @@ def _flag_problem(concept: Concept, text: str, span: ExampleSpan, found: list[An
         return f"recognised as a term, not flagged ({annotation.kind})"
     if span.kind and annotation.kind != span.kind:
         return f"kind is {annotation.kind}, expected {span.kind}"
-    if span.suggestion and (not annotation.suggestions or annotation.suggestions[0] != span.suggestion):
+    if span.suggestion and (
+        not annotation.suggestions or annotation.suggestions[0] != span.suggestion
+    ):
         return f"first suggestion is {annotation.suggestions[:1]}, expected {span.suggestion!r}"
     return None

@@ -6,23 +6,37 @@ from .explanation import Explanation
 from .model import Concept
 
 STATUS = {"preferred": "foretrukket", "admitted": "tilladt", "deprecated": "frarådet"}
-HOW = {"exact": "", "lemma": "bøjet form", "compound": "sammensat ord", "fuzzy": "tæt på (stavefejl?)"}
+HOW = {
+    "exact": "",
+    "lemma": "bøjet form",
+    "compound": "sammensat ord",
+    "fuzzy": "tæt på (stavefejl?)",
+}
 
 
 def render_explanation(result: Explanation) -> str:
     """Several short labelled paragraphs in Danish; a 'mente du' list when nothing was found."""
     if not result.found or result.concept is None:
         close = ", ".join(result.did_you_mean)
-        return f"Intet begreb fundet for «{result.query}»." + (f" Mente du: {close}?" if close else "")
+        return f"Intet begreb fundet for «{result.query}»." + (
+            f" Mente du: {close}?" if close else ""
+        )
     concept = result.concept
     lines = [_title(result, concept), ""]
     lines += _paragraph("Definition", concept.definition)
-    lines += _paragraph("For virksomheder", concept.advice if concept.avoid else concept.explanation)
+    lines += _paragraph(
+        "For virksomheder", concept.advice if concept.avoid else concept.explanation
+    )
     lines += _paragraph("Engelsk", concept.english)
     if concept.terms:
-        lines += _paragraph("Termer", ", ".join(f"{t.term} ({STATUS[t.status]})" for t in concept.terms))
+        lines += _paragraph(
+            "Termer", ", ".join(f"{t.term} ({STATUS[t.status]})" for t in concept.terms)
+        )
     if concept.business_forms:
-        forms = ", ".join(f"{b.form} ({'advarsel' if b.strength == 'warning' else 'forslag'})" for b in concept.business_forms)
+        forms = ", ".join(
+            f"{b.form} ({'advarsel' if b.strength == 'warning' else 'forslag'})"
+            for b in concept.business_forms
+        )
         lines += _paragraph("Forretningsord", forms)
     if concept.legal_basis:
         lines += _paragraph("Lovgrundlag", "; ".join(str(b) for b in concept.legal_basis))

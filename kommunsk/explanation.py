@@ -64,10 +64,14 @@ def explain(
     replacement = None
     if concept.is_retired(day) and concept.replaced_by in glossary:
         replacement = glossary.get(concept.replaced_by or "")
-    return Explanation(query, True, glossary.version, concept, matched, how, municipality, local, replacement)
+    return Explanation(
+        query, True, glossary.version, concept, matched, how, municipality, local, replacement
+    )
 
 
-def _resolve(glossary: Glossary, query: str, annotate_word: Any) -> tuple[Concept | None, str | None, str | None]:
+def _resolve(
+    glossary: Glossary, query: str, annotate_word: Any
+) -> tuple[Concept | None, str | None, str | None]:
     text = " ".join(query.split())
     if not text:
         return None, None, None

@@ -25,7 +25,9 @@ HEADERS = {
 
 @cache
 def _schema(kind: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((schema_dir() / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(
+        (schema_dir() / f"{kind}.schema.json").read_text(encoding="utf-8")
+    )
     return data
 
 
@@ -51,7 +53,9 @@ def _order(data: Any, node: dict[str, Any], kind: str) -> Any:
             if option.get("type") == "object":
                 properties = {**option.get("properties", {}), **properties}
         if properties:
-            keys = [k for k in properties if k in data] + sorted(k for k in data if k not in properties)
+            keys = [k for k in properties if k in data] + sorted(
+                k for k in data if k not in properties
+            )
             return {k: _order(data[k], properties.get(k, {}), kind) for k in keys}
         extra = node.get("additionalProperties")
         child = extra if isinstance(extra, dict) else {}
@@ -75,8 +79,12 @@ def canonical(data: Any, kind: str) -> str:
     if kind == "concepts" and isinstance(data.get("concepts"), list):
         data["concepts"] = sorted(data["concepts"], key=lambda c: str(c.get("id", "")))
     if kind == "municipalities":
-        data["municipalities"] = sorted(data["municipalities"], key=lambda m: str(m.get("code", "")))
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+        data["municipalities"] = sorted(
+            data["municipalities"], key=lambda m: str(m.get("code", ""))
+        )
+    body = yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+    )
     return HEADERS[kind] + body
 
 
@@ -103,4 +111,8 @@ def format_file(path: Path, *, write: bool) -> bool:
 
 def glossary_files(root: Path) -> list[Path]:
     """Every YAML file of a glossary directory."""
-    return [root / "glossary.yaml", root / "municipalities.yaml", *sorted((root / "concepts").glob("*.yaml"))]
+    return [
+        root / "glossary.yaml",
+        root / "municipalities.yaml",
+        *sorted((root / "concepts").glob("*.yaml")),
+    ]

@@ -201,7 +201,9 @@ def _apply_extensions(loaded: Loaded) -> list[Problem]:
     for raw, origin in loaded.extensions:
         index = positions.get(raw["id"])
         if index is None:
-            problems.append(Problem(origin.location("id"), f"extends unknown concept '{raw['id']}'", raw["id"]))
+            problems.append(
+                Problem(origin.location("id"), f"extends unknown concept '{raw['id']}'", raw["id"])
+            )
             continue
         base = loaded.concepts[index]
         taken = {v.code for v in base.variants}
@@ -242,5 +244,8 @@ def stats(glossary: Glossary) -> dict[str, object]:
         "concepts_with_legal_basis": sum(bool(c.legal_basis) for c in concepts),
         "examples": sum(len(c.examples) for c in concepts),
         "dated_concepts": sum(bool(c.valid_from or c.valid_to) for c in concepts),
-        "domains": {d: sum(c.domain == d for c in concepts) for d in dict.fromkeys(c.domain for c in concepts)},
+        "domains": {
+            d: sum(c.domain == d for c in concepts)
+            for d in dict.fromkeys(c.domain for c in concepts)
+        },
     }

@@ -35,7 +35,9 @@ def _split(paths: tuple[str, ...]) -> tuple[Path | None, list[Path]]:
 
 @glossary.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--examples", is_flag=True, help="Kør også glossarets eksempelsætninger gennem matcheren.")
+@click.option(
+    "--examples", is_flag=True, help="Kør også glossarets eksempelsætninger gennem matcheren."
+)
 def validate(paths: tuple[str, ...], examples: bool) -> int:
     """Tjek glossaret (eller en glossarmappe / egne filer oven på det indbyggede).
 
@@ -77,7 +79,9 @@ def _example_failures(root: Path | None, overlays: list[Path]) -> list[object]:
     failures: list[object] = []
     for concept in result.glossary:
         for example in concept.examples:
-            failures += check_example(concept, example, lambda t, m, d: engine.annotate(t, municipality=m, as_of=d))
+            failures += check_example(
+                concept, example, lambda t, m, d: engine.annotate(t, municipality=m, as_of=d)
+            )
     return failures
 
 
@@ -90,7 +94,9 @@ def _load(paths: tuple[str, ...]) -> object:
 
 @glossary.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def info(paths: tuple[str, ...], fmt: str) -> int:
     """Tal om glossaret: begreber, forretningsord, fagtermer, lokale varianter, kilder og eksempler.
 
@@ -104,15 +110,26 @@ def info(paths: tuple[str, ...], fmt: str) -> int:
     assert isinstance(loaded, Glossary)
     data = stats(loaded)
     if fmt == "json":
-        click.echo(json.dumps({"kommunsk_version": __version__, "glossary_version": loaded.version, **data},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"kommunsk_version": __version__, "glossary_version": loaded.version, **data},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_CLEAN
     labels = {
-        "concepts": "begreber", "business_forms": "forretningsord", "municipal_terms": "kommunale termer",
-        "avoid_concepts": "jargon uden modstykke", "variants": "lokale varianter",
-        "unverified_variants": "ubekræftede varianter", "municipalities": "kommuner",
-        "municipalities_with_variants": "kommuner med mindst én variant", "concepts_with_sources": "begreber med kilder",
-        "concepts_with_legal_basis": "begreber med lovgrundlag", "examples": "eksempelsætninger",
+        "concepts": "begreber",
+        "business_forms": "forretningsord",
+        "municipal_terms": "kommunale termer",
+        "avoid_concepts": "jargon uden modstykke",
+        "variants": "lokale varianter",
+        "unverified_variants": "ubekræftede varianter",
+        "municipalities": "kommuner",
+        "municipalities_with_variants": "kommuner med mindst én variant",
+        "concepts_with_sources": "begreber med kilder",
+        "concepts_with_legal_basis": "begreber med lovgrundlag",
+        "examples": "eksempelsætninger",
         "dated_concepts": "begreber med gyldighedsperiode",
     }
     click.echo(f"{data['name']} {data['version']} (udgivet {data['released']})")
@@ -127,7 +144,9 @@ def info(paths: tuple[str, ...], fmt: str) -> int:
 @glossary.command()
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def diff(old: str, new: str, fmt: str) -> int:
     """Forskelle mellem to glossarmapper: tilføjede, fjernede og ændrede begreber og varianter.
 
@@ -142,7 +161,11 @@ def diff(old: str, new: str, fmt: str) -> int:
     before, after = Glossary.load(root=old), Glossary.load(root=new)
     result = before.diff(after)
     if fmt == "json":
-        click.echo(json.dumps({"kommunsk_version": __version__, **result.as_dict()}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"kommunsk_version": __version__, **result.as_dict()}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         click.echo(f"{result.old_version} -> {result.new_version}")
         for concept_id in result.added:
@@ -164,7 +187,9 @@ def diff(old: str, new: str, fmt: str) -> int:
 
 @glossary.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "-f", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
+)
 def export(paths: tuple[str, ...], fmt: str) -> int:
     """Eksportér glossaret som JSON (hele begreber) eller CSV (én række pr. term og forretningsord).
 
@@ -183,7 +208,9 @@ def export(paths: tuple[str, ...], fmt: str) -> int:
 
 @glossary.command()
 @click.argument("root", required=False, type=click.Path(exists=True, file_okay=False))
-@click.option("--check", is_flag=True, help="Skriv intet; afslut med 1, hvis en fil ikke er på kanonisk form.")
+@click.option(
+    "--check", is_flag=True, help="Skriv intet; afslut med 1, hvis en fil ikke er på kanonisk form."
+)
 def fmt(root: str | None, check: bool) -> int:
     """Skriv glossarets YAML-filer på kanonisk form (nøgler i skemaets rækkefølge, begreber sorteret).
 
@@ -194,7 +221,11 @@ def fmt(root: str | None, check: bool) -> int:
     from .fmt import format_file, glossary_files
     from .paths import bundled_glossary
 
-    changed = [p for p in glossary_files(Path(root) if root else bundled_glossary()) if format_file(p, write=not check)]
+    changed = [
+        p
+        for p in glossary_files(Path(root) if root else bundled_glossary())
+        if format_file(p, write=not check)
+    ]
     for path in changed:
         click.echo(f"{'ikke kanonisk' if check else 'omformateret'}: {path}")
     return EXIT_FINDINGS if check and changed else EXIT_CLEAN
@@ -202,7 +233,9 @@ def fmt(root: str | None, check: bool) -> int:
 
 @glossary.command()
 @click.argument("root", required=False, type=click.Path(exists=True, file_okay=False))
-@click.option("--update", is_flag=True, help="Registrér de nuværende begreber som denne versions udgivelse.")
+@click.option(
+    "--update", is_flag=True, help="Registrér de nuværende begreber som denne versions udgivelse."
+)
 def fingerprint(root: str | None, update: bool) -> int:
     """Tjek at ændrede begreber har fået ny version og changelog-linje; opdatér fingerprint.json.
 
@@ -213,12 +246,21 @@ def fingerprint(root: str | None, update: bool) -> int:
     from .atomic import write_text
     from .glossary import Glossary
     from .paths import bundled_glossary
-    from .versioning import FINGERPRINT, changelog_versions, check_problems, fingerprint, read_fingerprint, update_problems
+    from .versioning import (
+        FINGERPRINT,
+        changelog_versions,
+        check_problems,
+        fingerprint,
+        read_fingerprint,
+        update_problems,
+    )
 
     base = Path(root) if root else bundled_glossary()
     current = Glossary.load(root=base)
     recorded = read_fingerprint(base)
-    problems = (update_problems if update else check_problems)(current, recorded, changelog_versions(base))
+    problems = (update_problems if update else check_problems)(
+        current, recorded, changelog_versions(base)
+    )
     for problem in problems:
         click.echo(problem, err=True)
     if problems:

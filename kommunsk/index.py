@@ -81,7 +81,11 @@ class FormIndex:
 
     @property
     def head_lengths(self) -> list[int]:
-        lengths = {len(f) for f, hits in self.forms.items() if any(self.entries[i].compounds == "all" for i, _ in hits)}
+        lengths = {
+            len(f)
+            for f, hits in self.forms.items()
+            if any(self.entries[i].compounds == "all" for i, _ in hits)
+        }
         return sorted(lengths, reverse=True)
 
 
@@ -90,12 +94,25 @@ def build(glossary: Glossary) -> FormIndex:
     builder = _Builder()
     for concept in glossary:
         for index, term in enumerate(concept.terms):
-            builder.add(concept, term.term, "term", index, term.pos, term.matching, term.context, term.forms)
+            builder.add(
+                concept, term.term, "term", index, term.pos, term.matching, term.context, term.forms
+            )
         for index, form in enumerate(concept.business_forms):
-            builder.add(concept, form.form, "business", index, form.pos, form.matching, form.context, form.forms)
+            builder.add(
+                concept,
+                form.form,
+                "business",
+                index,
+                form.pos,
+                form.matching,
+                form.context,
+                form.forms,
+            )
         for index, variant in enumerate(concept.variants):
             kind = None if variant.term.islower() else "name"
-            builder.add(concept, variant.term, "variant", index, kind, Matching(), None, (), variant.code)
+            builder.add(
+                concept, variant.term, "variant", index, kind, Matching(), None, (), variant.code
+            )
         for basis in concept.legal_basis:
             builder.add_law(concept, basis.law, basis.section)
     return builder.index
@@ -151,7 +168,9 @@ class _Builder:
         else:
             self._add_multi(entry, parts, matching.inflect and pos != "name", extra)
 
-    def _add_single(self, entry: Entry, word: str, pos: str | None, inflect: bool, extra: tuple[str, ...]) -> None:
+    def _add_single(
+        self, entry: Entry, word: str, pos: str | None, inflect: bool, extra: tuple[str, ...]
+    ) -> None:
         slots = _slots(word, pos) if inflect else {"sg": [word.lower()]}
         self.index.slots[entry.id] = slots
         if inflect and _is_guessed(word):
@@ -169,7 +188,9 @@ class _Builder:
             surface[word if cased else word.lower()] = [_slot_by_lemma(word.lower())]
         target = self.index.cased if cased else self.index.forms
         for key, found in surface.items():
-            target.setdefault(key, []).append((entry.id, "|".join(dict.fromkeys(s for s in found if s))))
+            target.setdefault(key, []).append(
+                (entry.id, "|".join(dict.fromkeys(s for s in found if s)))
+            )
         if entry.compounds == "all" and not entry.case_sensitive:
             for link in LINKS:
                 self.index.modifiers.setdefault(word.lower() + link, []).append(entry.id)
@@ -178,10 +199,17 @@ class _Builder:
                 if len(form) >= MIN_FUZZY and form.isalpha():
                     self.index.fuzzy.setdefault(form[0], []).append(form)
         if "-" in word:
-            self._add_multi(entry, word.lower().replace("-", " ").split(), inflect, extra, register=False)
+            self._add_multi(
+                entry, word.lower().replace("-", " ").split(), inflect, extra, register=False
+            )
 
     def _add_multi(
-        self, entry: Entry, parts: list[str], inflect: bool, extra: tuple[str, ...], register: bool = True
+        self,
+        entry: Entry,
+        parts: list[str],
+        inflect: bool,
+        extra: tuple[str, ...],
+        register: bool = True,
     ) -> None:
         head = head_position(parts)
         per_word = [sorted(_forms(p) if inflect else {p}) for p in parts]
@@ -246,7 +274,9 @@ def _known_head(word: str) -> str | None:
     table = lemma_table()
     for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         head, modifier = word[cut:], word[:cut]
-        if len(paradigm(head)) > 1 and (modifier in table or (modifier.endswith("s") and modifier[:-1] in table)):
+        if len(paradigm(head)) > 1 and (
+            modifier in table or (modifier.endswith("s") and modifier[:-1] in table)
+        ):
             return head
     return None
 

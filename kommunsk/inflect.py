@@ -40,19 +40,26 @@ def noun_slots(word: str, apostrophe: bool = False, loanword: bool = False) -> S
     """Candidate forms of a noun per slot, most regular first (English -s plural for loanwords)."""
     if apostrophe:
         return _with_genitives(
-            {"sg": [word], "sg.def": [word + "'en", word + "'et"], "pl": [word + "'er", word + "'s"],
-             "pl.def": [word + "'erne"]},
+            {
+                "sg": [word],
+                "sg.def": [word + "'en", word + "'et"],
+                "pl": [word + "'er", word + "'s"],
+                "pl.def": [word + "'erne"],
+            },
             apostrophe=True,
         )
     w, dbl, drop = word, _doubled(word), _e_dropped(word)
     ends_e = w.endswith("e")
-    # the e-dropped form first where the table has both (plejecentret, not plejecenteret)
-    singular_def = [drop + "et", drop + "en"] if drop else []
-    singular_def += [w + "en", w + "et"]
-    singular_def += [w + "n", w + "t"] if ends_e else []
+    # where the table has both, -er and -el words usually drop the e (plejecentret, reglen),
+    # -en words keep it (dagsordenen)
+    dropped_first = bool(drop) and not w.endswith("en")
+    plain_def = [w + "en", w + "et"] + ([w + "n", w + "t"] if ends_e else [])
+    drop_def = [drop + "et", drop + "en"] if drop else []
+    singular_def = drop_def + plain_def if dropped_first else plain_def + drop_def
     singular_def += [dbl + "en", dbl + "et"] if dbl else []
-    plural = [drop + "e", drop + "er"] if drop else []
-    plural += [w + "r"] if ends_e else [w + "er", w + "e"]
+    plain_plural = [w + "r"] if ends_e else [w + "er", w + "e"]
+    drop_plural = [drop + "e", drop + "er"] if drop else []
+    plural = drop_plural + plain_plural if dropped_first else plain_plural + drop_plural
     plural += [w + "s"] if loanword else [w]
     plural += [dbl + "e", dbl + "er"] if dbl else []
     plural_def: list[str] = []
@@ -64,7 +71,12 @@ def noun_slots(word: str, apostrophe: bool = False, loanword: bool = False) -> S
         elif not p.endswith("s") or (loanword and p == w + "s"):
             plural_def.append(p + "ene")  # leads -> leadsene
     return _with_genitives(
-        {"sg": [w], "sg.def": _unique(singular_def), "pl": _unique(plural), "pl.def": _unique(plural_def)}
+        {
+            "sg": [w],
+            "sg.def": _unique(singular_def),
+            "pl": _unique(plural),
+            "pl.def": _unique(plural_def),
+        }
     )
 
 
@@ -103,7 +115,9 @@ def adjective_slots(word: str, apostrophe: bool = False, loanword: bool = False)
     dbl = _doubled(word)
     return {
         "base": [word],
-        "e": _unique([word + "e", dbl + "e" if dbl else "", word[:-2] + "ede" if word.endswith("et") else ""]),
+        "e": _unique(
+            [word + "e", dbl + "e" if dbl else "", word[:-2] + "ede" if word.endswith("et") else ""]
+        ),
         "t": _unique([word + "t"] if not word.endswith("t") else [word]),
     }
 
@@ -118,7 +132,11 @@ GENERATORS: dict[str, Callable[[str, bool, bool], Slots]] = {
 def guess_pos(word: str, forms: frozenset[str]) -> str:
     """Noun, verb or adjective, from which regular forms the paradigm contains."""
     stem = word[:-1] if word.endswith("e") else word
-    if word.endswith("e") and word + "r" in forms and ({stem + "et", stem + "t", stem + "te"} & forms):
+    if (
+        word.endswith("e")
+        and word + "r" in forms
+        and ({stem + "et", stem + "t", stem + "te"} & forms)
+    ):
         return "verb"
     adjective = {f for found in adjective_slots(word).values() for f in found}
     if word + "t" in forms and forms <= adjective:
@@ -142,7 +160,10 @@ def slots_of(word: str, pos: str | None, forms: frozenset[str]) -> Slots:
         slots["pl.gen"] = [f for f in slots["pl.gen"] if f not in (lower, lower + "s")]
     if doubled:
         # where the table has both (udbudet, udbuddet), the doubled consonant is the norm
-        slots = {slot: sorted(found, key=lambda f: not f.startswith(doubled)) for slot, found in slots.items()}
+        slots = {
+            slot: sorted(found, key=lambda f: not f.startswith(doubled))
+            for slot, found in slots.items()
+        }
     return slots
 
 

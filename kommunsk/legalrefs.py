@@ -8,7 +8,9 @@ from typing import NamedTuple
 
 from .index import FormIndex
 
-_SECTION = r"§§?\s*(?P<number>\d+)\s?(?P<letter>[a-h](?![\w]))?(?:,?\s*stk\.\s*\d+)?(?:,?\s*nr\.\s*\d+)?"
+_SECTION = (
+    r"§§?\s*(?P<number>\d+)\s?(?P<letter>[a-h](?![\w]))?(?:,?\s*stk\.\s*\d+)?(?:,?\s*nr\.\s*\d+)?"
+)
 
 
 class LegalRef(NamedTuple):

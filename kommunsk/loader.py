@@ -83,10 +83,9 @@ def read_overlays(paths: list[Path], loaded: Loaded) -> Loaded:
     """Read a user's own concept files on top of an already loaded glossary."""
     loaded.overlay_start = len(loaded.concepts)
     for path in paths:
-        if path.is_dir():
-            files = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
-        else:
-            files = [path]
+        files = (
+            sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")) if path.is_dir() else [path]
+        )
         for file in files:
             _read_concepts(file, file.parent, loaded)
     return loaded
@@ -124,7 +123,10 @@ def _check_domain_list(root: Path, domains: list[str], meta: LoadedFile, loaded:
     for index, domain in enumerate(domains):
         if domain not in on_disk:
             loaded.problems.append(
-                Problem(meta.location("domains", index), f"domain file concepts/{domain}.yaml does not exist")
+                Problem(
+                    meta.location("domains", index),
+                    f"domain file concepts/{domain}.yaml does not exist",
+                )
             )
     for extra in sorted(on_disk - set(domains)):
         loaded.problems.append(
@@ -142,7 +144,10 @@ def _read_concepts(path: Path, root: Path, loaded: Loaded) -> None:
     data = file.document.data
     if file.path.stem != data["domain"] and file.path.parent.name == "concepts":
         loaded.problems.append(
-            Problem(file.location("domain"), f"domain '{data['domain']}' must equal the file name '{path.stem}'")
+            Problem(
+                file.location("domain"),
+                f"domain '{data['domain']}' must equal the file name '{path.stem}'",
+            )
         )
     for index, raw in enumerate(data.get("concepts", ())):
         origin = Origin(file, index)

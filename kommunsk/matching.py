@@ -82,7 +82,8 @@ class Matcher:
             cased = self.index.cased.get(written)
             if cased:
                 found += [
-                    Candidate(token.start, token.end, e, "exact", 100, slot, i, i) for e, slot in cased
+                    Candidate(token.start, token.end, e, "exact", 100, slot, i, i)
+                    for e, slot in cased
                 ]
             elif "-" in written and self.index.cased:
                 found += self._cased_parts(written, token, i)
@@ -90,7 +91,19 @@ class Matcher:
             if hits is None:
                 hits = self._memo[lower] = self._word(lower)
             for hit in hits:
-                found.append(Candidate(token.start, token.end, hit.entry, hit.match, hit.score, hit.slot, i, i, hit.part))
+                found.append(
+                    Candidate(
+                        token.start,
+                        token.end,
+                        hit.entry,
+                        hit.match,
+                        hit.score,
+                        hit.slot,
+                        i,
+                        i,
+                        hit.part,
+                    )
+                )
         return found
 
     def entry(self, entry_id: int) -> Entry:
@@ -100,7 +113,13 @@ class Matcher:
         direct = self.index.forms.get(word)
         if direct:
             return tuple(
-                WordHit(e, "exact" if word == self.index.entries[e].word.lower() else "lemma", 100, slot, None)
+                WordHit(
+                    e,
+                    "exact" if word == self.index.entries[e].word.lower() else "lemma",
+                    100,
+                    slot,
+                    None,
+                )
                 for e, slot in direct
             )
         if "-" in word:
@@ -139,7 +158,11 @@ class Matcher:
         for size in range(len(parts) - 1, 0, -1):
             for first in (len(parts) - size, 0):
                 key = "-".join(parts[first : first + size])
-                hits = [(e, s) for e, s in self.index.forms.get(key, ()) if self.index.entries[e].compounds != "none"]
+                hits = [
+                    (e, s)
+                    for e, s in self.index.forms.get(key, ())
+                    if self.index.entries[e].compounds != "none"
+                ]
                 if hits:
                     span = (offsets[first][0], offsets[first + size - 1][1])
                     return tuple(WordHit(e, "compound", 95, s, span) for e, s in hits)
@@ -152,7 +175,11 @@ class Matcher:
         for length in self._head_lengths:
             if length > len(word) - MIN_COMPOUND_PART:
                 continue
-            hits = [(e, s) for e, s in self.index.forms.get(word[-length:], ()) if self.index.entries[e].compounds == "all"]
+            hits = [
+                (e, s)
+                for e, s in self.index.forms.get(word[-length:], ())
+                if self.index.entries[e].compounds == "all"
+            ]
             if hits and self._is_word(word[:-length], linking=True):
                 span = (len(word) - length, len(word))
                 return tuple(WordHit(e, "compound", 90, s, span) for e, s in hits)
@@ -166,7 +193,11 @@ class Matcher:
                 continue
             entries = self.index.modifiers.get(word[:length])
             if entries and self._is_word(word[length:], linking=False):
-                bare = length - 1 if word[length - 1] in "se" and word[: length - 1] in self.index.modifiers else length
+                bare = (
+                    length - 1
+                    if word[length - 1] in "se" and word[: length - 1] in self.index.modifiers
+                    else length
+                )
                 return tuple(WordHit(e, "compound", 90, "modifier", (0, bare)) for e in entries)
         return ()
 
@@ -176,12 +207,16 @@ class Matcher:
         if linking and text[-1:] in ("s", "e"):
             options.append(text[:-1])
         for option in options:
-            if len(option) >= MIN_COMPOUND_PART and (option in self.lexicon or option in self.index.forms):
+            if len(option) >= MIN_COMPOUND_PART and (
+                option in self.lexicon or option in self.index.forms
+            ):
                 return True
         if not linking:
             for cut in range(MIN_COMPOUND_PART, len(text) - MIN_COMPOUND_PART + 1):
                 left, right = text[:cut], text[cut:]
-                if (left in self.lexicon or (left[-1] == "s" and left[:-1] in self.lexicon)) and right in self.lexicon:
+                if (
+                    left in self.lexicon or (left[-1] == "s" and left[:-1] in self.lexicon)
+                ) and right in self.lexicon:
                     return True
         return False
 
@@ -212,5 +247,7 @@ class Matcher:
                 text = " ".join(t.lower for t in tokens[i : last + 1])
                 kind = "exact" if text == written else "lemma"
                 slot = classify(tokens[i + head].lower, self.index.slots.get(entry, {})) or ""
-                found.append(Candidate(tokens[i].start, tokens[last].end, entry, kind, 100, slot, i, last))
+                found.append(
+                    Candidate(tokens[i].start, tokens[last].end, entry, kind, 100, slot, i, last)
+                )
         return found

@@ -10,12 +10,14 @@ def first_sentence(text: str | None) -> str:
     text = " ".join(text.split())
     for stop in (". ", "! ", "? "):
         cut = text.find(stop)
-        if 0 < cut:
+        if cut > 0:
             text = text[: cut + 1]
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def message(kind: str, severity: str, text: str, suggestion: str | None, *, who: str = "", extra: str = "") -> str:
+def message(
+    kind: str, severity: str, text: str, suggestion: str | None, *, who: str = "", extra: str = ""
+) -> str:
     """A single Danish sentence that says what to do about the span (or why, for jargon).
 
     `extra` is the reason for jargon, the advice for jargon to avoid, the date

@@ -33,7 +33,13 @@ class Normalised:
         if self.starts is None or self.ends is None:
             return start, end
         if end <= start:
-            at = self.starts[start] if start < len(self.starts) else self.ends[-1] if self.ends else 0
+            at = (
+                self.starts[start]
+                if start < len(self.starts)
+                else self.ends[-1]
+                if self.ends
+                else 0
+            )
             return at, at
         return self.starts[start], self.ends[end - 1]
 
@@ -68,7 +74,9 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(out), starts, ends)
 
 
-def _copy(text: str, start: int, end: int, out: list[str], starts: list[int], ends: list[int]) -> None:
+def _copy(
+    text: str, start: int, end: int, out: list[str], starts: list[int], ends: list[int]
+) -> None:
     out.append(text[start:end])
     starts.extend(range(start, end))
     ends.extend(range(start + 1, end + 1))

@@ -43,7 +43,9 @@ def load(name: str) -> Any:
     return nlp
 
 
-def refine(candidates: list[Candidate], text: str, words: list[Token], index: FormIndex, nlp: Any) -> list[Candidate]:
+def refine(
+    candidates: list[Candidate], text: str, words: list[Token], index: FormIndex, nlp: Any
+) -> list[Candidate]:
     """Add lemma matches the model finds, and drop matches whose part of speech contradicts the entry."""
     doc = nlp(text)
     by_start = {t.idx: t for t in doc}
@@ -59,7 +61,9 @@ def refine(candidates: list[Candidate], text: str, words: list[Token], index: Fo
     return kept
 
 
-def _pos_agrees(candidate: Candidate, words: list[Token], index: FormIndex, by_start: dict[int, Any]) -> bool:
+def _pos_agrees(
+    candidate: Candidate, words: list[Token], index: FormIndex, by_start: dict[int, Any]
+) -> bool:
     entry = index.entries[candidate.entry]
     token = by_start.get(words[candidate.first].start)
     if token is None or not token.pos_ or entry.words > 1 or entry.pos not in OPEN_CLASSES:

@@ -27,14 +27,25 @@ def render_municipalities(query: str | None, as_of: date | None, fmt: str) -> st
 
         version = load(bundled_glossary() / "glossary.yaml").data["version"]
         rows = [
-            {"code": m.code, "name": m.name, "official_name": m.official_name, "region": m.region(day),
-             "aliases": list(m.aliases)}
+            {
+                "code": m.code,
+                "name": m.name,
+                "official_name": m.official_name,
+                "region": m.region(day),
+                "aliases": list(m.aliases),
+            }
             for m in found
         ]
-        data = {"kommunsk_version": __version__, "glossary_version": version, "as_of": day.isoformat(),
-                "municipalities": rows}
+        data = {
+            "kommunsk_version": __version__,
+            "glossary_version": version,
+            "as_of": day.isoformat(),
+            "municipalities": rows,
+        }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     width = max((len(m.official_name) for m in found), default=0)
     lines = [f"{m.code}  {m.official_name:<{width}}  {m.region(day)}" for m in found]
-    lines.append(f"{len(found)} kommune{'r' if len(found) != 1 else ''} (regioner pr. {day.isoformat()})")
+    lines.append(
+        f"{len(found)} kommune{'r' if len(found) != 1 else ''} (regioner pr. {day.isoformat()})"
+    )
     return "\n".join(lines) + "\n"

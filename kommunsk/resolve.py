@@ -24,20 +24,29 @@ def context_ok(entry: Entry, candidate: Candidate, tokens: list[Token]) -> bool:
         return True
     low = max(0, candidate.first - entry.window)
     high = min(len(tokens), candidate.last + entry.window + 1)
-    around = {t.lower for k, t in enumerate(tokens[low:high], low) if not candidate.first <= k <= candidate.last}
+    around = {
+        t.lower
+        for k, t in enumerate(tokens[low:high], low)
+        if not candidate.first <= k <= candidate.last
+    }
     if entry.excludes and around.intersection(entry.excludes):
         return False
     return not entry.requires or bool(around.intersection(entry.requires))
 
 
 def resolve(
-    candidates: list[Candidate], entries: list[Entry], tokens: list[Token], glossary: Glossary, day: date
+    candidates: list[Candidate],
+    entries: list[Entry],
+    tokens: list[Token],
+    glossary: Glossary,
+    day: date,
 ) -> list[Candidate]:
     """The winning candidates: at most one per span, none overlapping, sorted by start."""
     usable = [
         c
         for c in candidates
-        if context_ok(entries[c.entry], c, tokens) and not glossary.get(entries[c.entry].concept).is_future(day)
+        if context_ok(entries[c.entry], c, tokens)
+        and not glossary.get(entries[c.entry].concept).is_future(day)
     ]
     usable.sort(key=lambda c: _rank(c, entries[c.entry]))
     taken = bytearray(len(tokens))  # candidates span whole tokens, so overlap is per token
@@ -45,7 +54,9 @@ def resolve(
     for candidate in usable:
         if any(taken[candidate.first : candidate.last + 1]):
             continue
-        taken[candidate.first : candidate.last + 1] = b"\x01" * (candidate.last - candidate.first + 1)
+        taken[candidate.first : candidate.last + 1] = b"\x01" * (
+            candidate.last - candidate.first + 1
+        )
         chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 

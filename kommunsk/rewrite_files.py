@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .annotator import Annotator
 from .annotation import Annotation
+from .annotator import Annotator
 from .readers import Document, ReadError, read
 from .readers.position import source_span
 from .rewriting import Rewrite, apply
@@ -23,7 +23,9 @@ class FileRewrite:
     rewrite: Rewrite
 
 
-def rewrite_document(document: Document, annotator: Annotator, *, municipality: str | None, as_of: date | None) -> Rewrite:
+def rewrite_document(
+    document: Document, annotator: Annotator, *, municipality: str | None, as_of: date | None
+) -> Rewrite:
     """The rewrite of a document's source text (only spans that map cleanly back to the source)."""
     annotations = annotator.annotate(document.text, municipality=municipality, as_of=as_of)
     annotations = [a for a in annotations if not any(s <= a.start < e for s, e in document.ignored)]
@@ -34,12 +36,19 @@ def rewrite_document(document: Document, annotator: Annotator, *, municipality: 
 
 
 def rewrite_file(
-    path: str, annotator: Annotator, *, municipality: str | None, as_of: date | None, mode: str | None
+    path: str,
+    annotator: Annotator,
+    *,
+    municipality: str | None,
+    as_of: date | None,
+    mode: str | None,
 ) -> FileRewrite:
     """Rewrite one file: print the result (default), a unified diff, or write it back atomically."""
     document = read(path)
     if document.kind == "docx":
-        raise ReadError(f"rewrite kan ikke skrive Word-filer: {path} (brug 'kommunsk check' for at se fundene)")
+        raise ReadError(
+            f"rewrite kan ikke skrive Word-filer: {path} (brug 'kommunsk check' for at se fundene)"
+        )
     result = rewrite_document(document, annotator, municipality=municipality, as_of=as_of)
     count = f"{len(result.changes)} ændring{'er' if len(result.changes) != 1 else ''}"
     if mode == "diff":
@@ -73,5 +82,7 @@ def _write_back(path: Path, document: Document, text: str) -> None:
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as err:
-        raise ReadError(f"{path}: omskrivningen kan ikke gemmes i {document.encoding}: {err.reason}") from None
+        raise ReadError(
+            f"{path}: omskrivningen kan ikke gemmes i {document.encoding}: {err.reason}"
+        ) from None
     write_bytes(path, data)

@@ -52,7 +52,13 @@ def apply(text: str, annotations: list[Annotation]) -> Rewrite:
         pieces.append(text[position : annotation.start])
         pieces.append(annotation.replacement)
         changes.append(
-            Change(annotation.start, annotation.end, annotation.text, annotation.replacement, annotation.concept_id)
+            Change(
+                annotation.start,
+                annotation.end,
+                annotation.text,
+                annotation.replacement,
+                annotation.concept_id,
+            )
         )
         position = annotation.end
     pieces.append(text[position:])

@@ -30,13 +30,17 @@ def _validators() -> dict[str, Draft202012Validator]:
         resource = Resource.from_contents(schema)
         resources += [(schema["$id"], resource), (f"{name}.schema.json", resource)]
     registry: Registry[Any] = Registry().with_resources(resources)
-    return {name: Draft202012Validator(schema, registry=registry) for name, schema in contents.items()}
+    return {
+        name: Draft202012Validator(schema, registry=registry) for name, schema in contents.items()
+    }
 
 
 def validate(document: YamlDocument, kind: str, file: str) -> list[Problem]:
     """Check a parsed file against the schema of its kind; one problem per error."""
     validator = _validators()[kind]
-    errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(
+        validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
+    )
     return [_problem(document, error, file) for error in errors]
 
 
@@ -70,16 +74,18 @@ def _message(error: ValidationError) -> str:
         parts = []
         for key in _extra_keys(error):
             close = get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
+            hint = (
+                f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
+            )
             parts.append(f"unknown field '{key}'{hint}")
         return "; ".join(parts)
     if error.validator == "required":
-        return error.message.replace("is a required property", "is required")
+        return str(error.message).replace("is a required property", "is required")
     if error.validator == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
     if error.validator == "pattern":
         return f"{error.instance!r} does not have the required form ({error.validator_value})"
-    return error.message
+    return str(error.message)
 
 
 def _concept_id(data: Any, path: PathKey) -> str | None:

@@ -31,7 +31,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild an instance of dataclass `cls` from `to_data` output."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]  # classes are hashable
     kwargs = {name: _convert(hints[name], value) for name, value in data.items()}
     return cls(**kwargs)
 

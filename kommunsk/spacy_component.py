@@ -8,6 +8,7 @@ Annotation (concept, suggestions, severity, message).
 from __future__ import annotations
 
 from datetime import date
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,7 +16,9 @@ from spacy.tokens import Doc, Span
 class KommunskComponent:
     """Annotate each Doc with kommunsk and store the findings as a span group."""
 
-    def __init__(self, spans_key: str, municipality: str | None, as_of: str | None, glossary: list[str]) -> None:
+    def __init__(
+        self, spans_key: str, municipality: str | None, as_of: str | None, glossary: list[str]
+    ) -> None:
         self.spans_key = spans_key
         self.municipality = municipality
         self.as_of = date.fromisoformat(as_of) if as_of else None
@@ -31,7 +34,9 @@ class KommunskComponent:
         for annotation in kommunsk.annotate(
             doc.text, municipality=self.municipality, glossary=glossary, as_of=self.as_of
         ):
-            span = doc.char_span(annotation.start, annotation.end, label=annotation.kind, alignment_mode="expand")
+            span = doc.char_span(
+                annotation.start, annotation.end, label=annotation.kind, alignment_mode="expand"
+            )
             if span is not None:
                 span._.kommunsk = annotation
                 spans.append(span)
@@ -44,7 +49,12 @@ class KommunskComponent:
     default_config={"spans_key": "kommunsk", "municipality": None, "as_of": None, "glossary": []},
 )
 def make_component(
-    nlp: Language, name: str, spans_key: str, municipality: str | None, as_of: str | None, glossary: list[str]
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    municipality: str | None,
+    as_of: str | None,
+    glossary: list[str],
 ) -> KommunskComponent:
     """spaCy factory for the kommunsk component (see the module docstring)."""
     del nlp, name

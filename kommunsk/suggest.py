@@ -66,7 +66,9 @@ def restore_case(written: str, form: str) -> str:
     return form
 
 
-def targets(concept: Concept, preferred_words: tuple[str, ...], local: tuple[str, ...]) -> list[str]:
+def targets(
+    concept: Concept, preferred_words: tuple[str, ...], local: tuple[str, ...]
+) -> list[str]:
     """Target words, best first: the municipality's own terms, then the chosen or preferred ones."""
     return list(dict.fromkeys([*local, *(preferred_words or concept.preferred)]))
 
@@ -77,6 +79,7 @@ def shape(
     inflect: Callable[[str], tuple[str, bool]],
     *,
     sentence_start: bool = False,
+    written: str = "",
 ) -> tuple[tuple[str, ...], bool]:
     """Inflect and case each target like `matched`; also say whether the first is certain."""
     result: list[str] = []
@@ -85,5 +88,5 @@ def shape(
         form, sure = inflect(word)
         if index == 0:
             certain = sure
-        result.append(case_like(form, matched, sentence_start=sentence_start))
+        result.append(case_like(form, matched, sentence_start=sentence_start, written=written))
     return tuple(dict.fromkeys(result)), certain

@@ -24,7 +24,9 @@ def duplicate_ids(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
             base = loaded.concepts[: loaded.overlay_start] if loaded.overlay_start else []
             overlay = any(c is first[concept.id] for c in base)
             what = "overlay redefines" if overlay else "duplicate concept id, first defined at"
-            yield Problem(loaded.origin(concept).location("id"), f"{what} {where}", concept.id, "id")
+            yield Problem(
+                loaded.origin(concept).location("id"), f"{what} {where}", concept.id, "id"
+            )
         else:
             first[concept.id] = concept
 
@@ -34,7 +36,7 @@ def claimed_twice(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
     for concept in loaded.concepts:
         for index, form in enumerate(concept.business_forms):
             claims[form.form.casefold()].append((concept, index))
-    for form, owners in claims.items():
+    for word, owners in claims.items():
         ids = {c.id for c, _ in owners}
         if len(ids) < 2:
             continue
@@ -44,7 +46,7 @@ def claimed_twice(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
             others = sorted(ids - {concept.id})
             yield Problem(
                 loaded.origin(concept).location("business_forms", index, "form"),
-                f"'{form}' is also a business form of {', '.join(others)}; "
+                f"'{word}' is also a business form of {', '.join(others)}; "
                 "add a 'disambiguation' (and a context) to tell them apart",
                 concept.id,
                 f"business_forms > {index}",
@@ -143,7 +145,9 @@ def dates_and_versions(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
     for concept in loaded.concepts[: loaded.overlay_start or None]:
         origin = loaded.origin(concept)
         if concept.valid_from and concept.valid_to and concept.valid_from > concept.valid_to:
-            yield Problem(origin.location("valid_to"), "valid_to is before valid_from", concept.id, "valid_to")
+            yield Problem(
+                origin.location("valid_to"), "valid_to is before valid_from", concept.id, "valid_to"
+            )
         for field in ("added_in", "changed_in"):
             if _semver(getattr(concept, field)) > version:
                 yield Problem(
@@ -153,7 +157,12 @@ def dates_and_versions(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
                     field,
                 )
         if _semver(concept.changed_in) < _semver(concept.added_in):
-            yield Problem(origin.location("changed_in"), "changed_in is older than added_in", concept.id, "changed_in")
+            yield Problem(
+                origin.location("changed_in"),
+                "changed_in is older than added_in",
+                concept.id,
+                "changed_in",
+            )
 
 
 CHECKS: tuple[Check, ...] = (

@@ -60,7 +60,9 @@ def changelog_versions(root: Path) -> list[str]:
     return re.findall(r"^## \[?(\d+\.\d+\.\d+)", path.read_text(encoding="utf-8"), re.MULTILINE)
 
 
-def update_problems(glossary: Glossary, recorded: dict[str, Any] | None, changelog: list[str]) -> list[str]:
+def update_problems(
+    glossary: Glossary, recorded: dict[str, Any] | None, changelog: list[str]
+) -> list[str]:
     """What must be fixed before the current concepts can be recorded as a release."""
     problems: list[str] = []
     if glossary.version not in changelog:
@@ -86,11 +88,15 @@ def update_problems(glossary: Glossary, recorded: dict[str, Any] | None, changel
     return problems
 
 
-def check_problems(glossary: Glossary, recorded: dict[str, Any] | None, changelog: list[str]) -> list[str]:
+def check_problems(
+    glossary: Glossary, recorded: dict[str, Any] | None, changelog: list[str]
+) -> list[str]:
     """Problems with the glossary's versioning, including a fingerprint that is out of date."""
     problems = update_problems(glossary, recorded, changelog)
     if recorded is None or changed_concepts(recorded, fingerprint(glossary)):
-        problems.append(f"{FINGERPRINT} is out of date: run 'kommunsk glossary fingerprint --update'")
+        problems.append(
+            f"{FINGERPRINT} is out of date: run 'kommunsk glossary fingerprint --update'"
+        )
     return problems
 
 

@@ -15,7 +15,9 @@ import yaml
 
 MAX_BYTES = 4 * 1024 * 1024
 PathKey = tuple[str | int, ...]
-ALLOWED_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")
+)
 
 
 class YamlProblem(Exception):
@@ -32,9 +34,11 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             mark = event.start_mark
-            raise YamlProblem("YAML aliases are not allowed in glossary files", mark.line + 1, mark.column + 1)
+            raise YamlProblem(
+                "YAML aliases are not allowed in glossary files", mark.line + 1, mark.column + 1
+            )
         return super().compose_node(parent, index)
 
 

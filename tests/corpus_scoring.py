@@ -55,7 +55,9 @@ def score(annotate: Annotate, *, check_concepts: bool = True) -> Score:
             result.clean += 1
             if spans:
                 result.clean_flagged += 1
-                result.false_positives.append(f"{item['text']!r}: {[item['text'][s:e] for s, e, _ in spans]}")
+                result.false_positives.append(
+                    f"{item['text']!r}: {[item['text'][s:e] for s, e, _ in spans]}"
+                )
             continue
         for expected in item["flag"]:
             result.expected += 1
@@ -68,7 +70,9 @@ def score(annotate: Annotate, *, check_concepts: bool = True) -> Score:
             else:
                 if hit:
                     result.wrong_concept += 1
-                result.misses.append(f"{item['case']}: {item['text']!r}: {expected['span']!r} (found {spans})")
+                result.misses.append(
+                    f"{item['case']}: {item['text']!r}: {expected['span']!r} (found {spans})"
+                )
     return result
 
 

@@ -12,8 +12,19 @@ def test_corpus_is_large_enough_and_balanced() -> None:
     assert len(items) >= 150
     assert sum(bool(s.get("clean")) for s in items) >= 60
     cases = Counter(s["case"] for s in items)
-    for case in ("inflection", "verbs", "multiword", "compound", "anglicism", "fuzzy", "context", "outdated", "variant",
-                 "municipal", "lookalike"):
+    for case in (
+        "inflection",
+        "verbs",
+        "multiword",
+        "compound",
+        "anglicism",
+        "fuzzy",
+        "context",
+        "outdated",
+        "variant",
+        "municipal",
+        "lookalike",
+    ):
         assert cases[case] >= 3, case
 
 

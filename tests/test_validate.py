@@ -54,7 +54,11 @@ def test_every_fixture_has_a_case() -> None:
 
 
 def test_all_problems_reported_in_one_pass(tmp_path: Path) -> None:
-    combined = [BROKEN / "unknown-municipality.yaml", BROKEN / "example-span.yaml", BROKEN / "replaced-by-nowhere.yaml"]
+    combined = [
+        BROKEN / "unknown-municipality.yaml",
+        BROKEN / "example-span.yaml",
+        BROKEN / "replaced-by-nowhere.yaml",
+    ]
     copies = []
     for index, path in enumerate(combined):
         copy = tmp_path / f"{index}.yaml"
@@ -72,7 +76,9 @@ def test_load_raises_with_every_problem() -> None:
 
 
 def test_domain_list_must_agree_with_folder(glossary_copy: Path) -> None:
-    shutil.copy(glossary_copy / "concepts" / "okonomi.yaml", glossary_copy / "concepts" / "ekstra.yaml")
+    shutil.copy(
+        glossary_copy / "concepts" / "okonomi.yaml", glossary_copy / "concepts" / "ekstra.yaml"
+    )
     (glossary_copy / "concepts" / "digitalisering.yaml").unlink()
     _, problems = read_all(glossary_copy, [])
     text = "\n".join(str(p) for p in problems)

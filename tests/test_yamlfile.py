@@ -31,7 +31,11 @@ def test_duplicate_keys_are_errors_not_overrides() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: !!python/object/apply:os.system ['echo hacked']\n", "a: !!python/name:os.system\n", "a: !custom {b: 1}\n"],
+    [
+        "a: !!python/object/apply:os.system ['echo hacked']\n",
+        "a: !!python/name:os.system\n",
+        "a: !custom {b: 1}\n",
+    ],
 )
 def test_tags_beyond_plain_yaml_are_refused(text: str) -> None:
     with pytest.raises(YamlProblem, match="tag"):

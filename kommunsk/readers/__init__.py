@@ -38,7 +38,7 @@ class ReadError(Exception):
     """
 
 
-class Skipped(Exception):  # noqa: N818 - a note, not an error, as the name says
+class Skipped(Exception):
     """The file is not something kommunsk reads (binary, unsupported type); a note, not an error."""
 
 

@@ -1,0 +1,180 @@
+"""The annotation engine's contracts: offsets into the original text, kinds, suggestions, resolution."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import kommunsk
+from kommunsk.annotator import MAX_CHARS, InputTooLarge
+from kommunsk.municipalities import UnknownMunicipality
+
+FLAGGED = ("jargon", "avoid", "variant", "outdated")
+
+
+def flagged(text: str, **options: object) -> list[kommunsk.Annotation]:
+    return [a for a in kommunsk.annotate(text, **options) if a.kind in FLAGGED]  # type: ignore[arg-type]
+
+
+def test_annotation_fields() -> None:
+    [a] = flagged("Kunderne får en app.")
+    assert (a.start, a.end, a.text, a.kind, a.concept_id) == (0, 8, "Kunderne", "jargon", "borger")
+    assert a.suggestions[0] == "Borgerne" and a.replacement == "Borgerne"
+    assert (a.match, a.score, a.severity) == ("lemma", 100, "warning")
+    assert a.glossary_version == "1.0.0" and a.message.endswith(".")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Første linje.\r\nKunderne på plejehjemmet.\r\n",
+        unicodedata.normalize("NFD", "Børnene og kunderne på plejehjemmet i Århus"),
+        "Vi taler med plejehjems-\nbeboere og kun\u00adderne.",
+        "KUNDERNE og kunder\tog\u00a0kunden",
+    ],
+)
+def test_offsets_point_into_the_original_text(text: str) -> None:
+    found = kommunsk.annotate(text)
+    assert found
+    for a in found:
+        assert text[a.start : a.end] == a.text
+
+
+def test_line_break_hyphenated_word_is_found_as_one() -> None:
+    text = "Vi taler med plejehjems-\nbeboere hver uge."
+    [a] = flagged(text)
+    assert (
+        a.text == "plejehjems-\nbeboere" and a.concept_id == "plejecenter" and a.match == "compound"
+    )
+
+
+def test_sorted_and_deterministic() -> None:
+    text = Path("examples/tilbud.md").read_text(encoding="utf-8")
+    first = kommunsk.annotate(text)
+    assert first == kommunsk.annotate(text)
+    assert [a.start for a in first] == sorted(a.start for a in first)
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Kunde", "exact"),
+        ("Kunderne", "lemma"),
+        ("Kundegrupperne", "compound"),
+        ("Kundrne", "fuzzy"),
+    ],
+)
+def test_match_types(text: str, match: str) -> None:
+    [a] = flagged(f"{text} i hjemmeplejen er mange.")
+    assert a.match == match and a.concept_id == "borger"
+
+
+def test_fuzzy_never_outranks_exact_or_lemma() -> None:
+    assert not flagged("Vi kunne ikke, men han kender dem.")
+    assert [a.match for a in flagged("Kunderne og kundrne i hjemmeplejen.")] == ["lemma", "fuzzy"]
+
+
+def test_accidental_substrings_are_not_compounds() -> None:
+    assert not flagged("Kundgørelsen om kunstig intelligens og kundskab.")
+
+
+def test_hyphenated_compounds_suggest_the_whole_word() -> None:
+    [a] = flagged("Vi laver en stakeholder-analyse.")
+    assert a.text == "stakeholder-analyse" and a.suggestions[0] == "interessent-analyse"
+
+
+def test_multiword_terms_across_inflection() -> None:
+    [a] = flagged("De løbende omkostninger er lave.")
+    assert a.text == "løbende omkostninger" and a.suggestions[0] == "driftsudgifter"
+    [b] = flagged("Medarbejderne på gulvet bruger appen.")
+    assert b.text == "Medarbejderne på gulvet" and b.concept_id == "plejepersonale"
+
+
+def test_overlaps_resolve_to_the_longest_match() -> None:
+    [a] = flagged("Vores customer journey er kortlagt.")
+    assert a.text == "customer journey"
+    assert [x.text for x in flagged("Kundehenvendelserne stiger.")] == ["Kundehenvendelserne"]
+
+
+def test_context_conditions_are_honoured() -> None:
+    assert not flagged("Vi vil gerne investere tid i en god dialog.")
+    assert not flagged("Overvågning af grundvandet viser nitrat.")
+    assert [
+        a.concept_id for a in flagged("Overvågning af borgerne om natten sker med sensorer.")
+    ] == ["tilsyn"]
+    assert not flagged("Patienten blev indlagt på hospitalet.")
+
+
+def test_municipal_words_are_recognised_not_flagged() -> None:
+    found = kommunsk.annotate(
+        "Afprøvningen og markedsdialogen går forud for udbuddet, og business casen viser gevinsten."
+    )
+    assert found and all(a.kind == "term" and a.severity == "info" for a in found)
+    assert {"afproevning", "markedsdialog", "udbud", "business-case"} <= {
+        a.concept_id for a in found
+    }
+
+
+def test_abbreviations_are_not_terms_and_legal_references_are_units() -> None:
+    text = "Jf. bl.a. pkt. 3 og stk. 2 gives hjælpemidler efter servicelovens § 112, stk. 1, og § 83 a."
+    found = kommunsk.annotate(text)
+    refs = [a for a in found if "§" in a.text]
+    assert [r.text for r in refs] == ["servicelovens § 112, stk. 1", "§ 83 a"]
+    assert refs[0].concept_id == "hjaelpemiddel" and refs[0].kind == "term"
+    assert not [a for a in found if a.text.lower() in ("jf", "bl", "pkt", "stk", "kl")]
+
+
+def test_case_sensitive_abbreviations() -> None:
+    assert [
+        a.concept_id
+        for a in kommunsk.annotate("KL og regeringen indgik aftalen.")
+        if a.text == "KL"
+    ] == ["kl"]
+    assert not [a for a in kommunsk.annotate("Mødet er kl. 10.") if a.concept_id == "kl"]
+
+
+def test_municipality_variants() -> None:
+    [a] = flagged("Sagen går til kommunalbestyrelsen.", municipality="Aarhus")
+    assert (a.kind, a.suggestions[0], a.severity, a.municipality) == (
+        "variant",
+        "Byrådet",
+        "suggestion",
+        "751",
+    )
+    assert "Aarhus Kommune" in a.message
+    assert not flagged("Sagen går til byrådet.", municipality="751")
+    assert not flagged("Sagen går til kommunalbestyrelsen.")
+
+
+def test_municipality_variant_comes_first_in_jargon_suggestions() -> None:
+    [a] = flagged("Vores stakeholders er glade.", municipality="101")
+    assert a.suggestions[0] == "interessenter"
+    [b] = flagged("Vi sender det til topledelsen.", municipality="101")
+    assert b.concept_id == "direktion"
+
+
+def test_unknown_municipality_raises_with_suggestions() -> None:
+    with pytest.raises(UnknownMunicipality, match="Aarhus"):
+        kommunsk.annotate("tekst", municipality="Aarhuus")
+
+
+def test_outdated_as_of_date() -> None:
+    text = "Vi understøtter handleplanen for det anbragte barn."
+    [a] = flagged(text, as_of=date(2024, 2, 1))
+    assert a.kind == "outdated" and a.severity == "warning" and a.concept_id == "handleplan-boern"
+    assert not flagged(text, as_of=date(2023, 2, 1))
+    assert not flagged("Handleplanen for projektet ligger klar.", as_of=date(2024, 2, 1))
+
+
+def test_avoid_has_no_suggestion_and_says_how() -> None:
+    [a] = flagged("Vores go-to-market er klar.")
+    assert a.kind == "avoid" and a.suggestions == () and a.replacement is None
+    assert a.reason and "go-to-market" in a.message
+
+
+def test_input_size_limit() -> None:
+    with pytest.raises(InputTooLarge):
+        kommunsk.annotate("a" * (MAX_CHARS + 1))
