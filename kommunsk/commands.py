@@ -233,6 +233,7 @@ def explain(
     result = kommunsk.explain(term, municipality=municipality, glossary=glossary, as_of=as_of)
     if fmt == "json":
         data = {
+            "schema_version": 1,
             "kommunsk_version": __version__,
             "glossary_version": glossary.version,
             **result.to_dict(),

@@ -18,6 +18,7 @@ def to_json(glossary: Glossary) -> str:
         data.pop("location", None)
         concepts.append(data)
     document = {
+        "schema_version": 1,
         "kommunsk_version": __version__,
         "glossary_version": glossary.version,
         "concepts": concepts,

@@ -112,7 +112,12 @@ def info(paths: tuple[str, ...], fmt: str) -> int:
     if fmt == "json":
         click.echo(
             json.dumps(
-                {"kommunsk_version": __version__, "glossary_version": loaded.version, **data},
+                {
+                    "schema_version": 1,
+                    "kommunsk_version": __version__,
+                    "glossary_version": loaded.version,
+                    **data,
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -163,7 +168,14 @@ def diff(old: str, new: str, fmt: str) -> int:
     if fmt == "json":
         click.echo(
             json.dumps(
-                {"kommunsk_version": __version__, **result.as_dict()}, ensure_ascii=False, indent=2
+                {
+                    "schema_version": 1,
+                    "kommunsk_version": __version__,
+                    "glossary_version": result.new_version,
+                    **result.as_dict(),
+                },
+                ensure_ascii=False,
+                indent=2,
             )
         )
     else:

@@ -37,6 +37,7 @@ def render_municipalities(query: str | None, as_of: date | None, fmt: str) -> st
             for m in found
         ]
         data = {
+            "schema_version": 1,
             "kommunsk_version": __version__,
             "glossary_version": version,
             "as_of": day.isoformat(),

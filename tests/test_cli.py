@@ -478,3 +478,28 @@ def test_municipalities_listing() -> None:
 def test_bad_date_is_a_usage_error() -> None:
     code, _, err = run("municipalities", "--as-of", "2027-13-01")
     assert code == 2 and "ÅÅÅÅ-MM-DD" in err
+
+
+# --- every JSON output has a documented, versioned shape ------------------------------------------
+
+SCHEMAS = ROOT / "docs" / "schema"
+
+
+@pytest.mark.parametrize(
+    ("args", "schema"),
+    [
+        (("explain", "visiteret", "--format", "json", "--municipality", "751"), "explain-output"),
+        (("explain", "zzqqxx", "--format", "json"), "explain-output"),
+        (("municipalities", "--format", "json"), "municipalities-output"),
+        (("glossary", "info", "--format", "json"), "glossary-info-output"),
+        (("glossary", "export", "--format", "json"), "glossary-export"),
+        (("glossary", "diff", str(ROOT / "glossary"), str(ROOT / "glossary"), "--format", "json"), "glossary-diff-output"),
+        (("annotate", str(ROOT / "examples" / "kvalitetsstandard.md"), "--format", "json"), "check-output"),
+    ],
+)
+def test_json_outputs_match_their_schema(args: tuple[str, ...], schema: str) -> None:
+    _, out, _ = run(*args)
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8")))
+    assert data.get("kommunsk_version") == __version__
+    assert data.get("glossary_version") == "1.0.0"
