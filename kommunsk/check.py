@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from . import __version__
@@ -41,6 +42,11 @@ class CheckOptions:
     baseline: set[tuple[str, str, str, int]] | None = None
     pipeline: str | None = None
 
+    @cached_property
+    def ignored(self) -> frozenset[str]:
+        """The ignore list, folded once (concept ids and words)."""
+        return frozenset(fold(i) for i in self.ignore)
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -48,7 +54,6 @@ class CheckResult:
 
     findings: list[Finding]
     summary: Summary
-    documents: list[Document] = field(default_factory=list)
 
 
 def expand(paths: Sequence[str], options: CheckOptions) -> Iterator[str]:
@@ -66,26 +71,34 @@ def expand(paths: Sequence[str], options: CheckOptions) -> Iterator[str]:
             yield raw
 
 
-def check_paths(paths: Sequence[str], annotator: Annotator, options: CheckOptions) -> CheckResult:
-    """Read and check every path; raises ReadError for a file that cannot be read."""
+def check_paths(
+    paths: Sequence[str],
+    annotator: Annotator,
+    options: CheckOptions,
+    on_file: Callable[[str], None] | None = None,
+) -> CheckResult:
+    """Read and check every path; raises ReadError for a file that cannot be read.
+
+    `on_file` is called before each file is read (the command line uses it for progress).
+    """
     findings: list[Finding] = []
     skipped: list[str] = []
-    documents: list[Document] = []
+    files = 0
     for path in expand(paths, options):
+        if on_file:
+            on_file(path)
         try:
             document = read(path)
         except Skipped as note:
             skipped.append(str(note))
             continue
-        documents.append(document)
+        files += 1
         findings += findings_for(document, annotator, options)
     if options.baseline is not None:
         from .baseline import new_only
 
         findings = new_only(findings, options.baseline)
-    return CheckResult(
-        findings, summarise(findings, len(documents), skipped, annotator, options), documents
-    )
+    return CheckResult(findings, summarise(findings, files, skipped, annotator, options))
 
 
 def findings_for(document: Document, annotator: Annotator, options: CheckOptions) -> list[Finding]:
@@ -133,7 +146,7 @@ def _shown(annotation: Annotation, document: Document, options: CheckOptions) ->
         return False
     if any(start <= annotation.start < end for start, end in document.ignored):
         return False
-    ignored = {fold(i) for i in options.ignore}
+    ignored = options.ignored
     return not ignored & {annotation.concept_id, fold(annotation.text), fold(annotation.term)}
 
 

@@ -101,7 +101,8 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
     Eksempel:
       kommunsk check tilbud.md --municipality Aarhus --format sarif > kommunsk.sarif
     """
-    from .check import DEFAULT_INCLUDE, CheckOptions, check_paths
+    from .check import DEFAULT_INCLUDE, CheckOptions, check_paths, expand
+    from .progress import file_progress
     from .reporters import render
 
     settings = _settings(options.pop("config_path"), **options)
@@ -127,7 +128,9 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
         pipeline=settings.get("pipeline"),
     )
     engine = _annotator(settings.get("glossary", ()))
-    result = check_paths(paths, engine, check_options)
+    files = list(expand(paths, check_options))
+    with file_progress(len(files)) as advance:
+        result = check_paths(files, engine, check_options, on_file=advance)
     if settings.get("update_baseline"):
         if not baseline_path:
             fail("--update-baseline kræver --baseline FIL (eller 'baseline' i konfigurationen)")

@@ -493,13 +493,28 @@ SCHEMAS = ROOT / "docs" / "schema"
         (("municipalities", "--format", "json"), "municipalities-output"),
         (("glossary", "info", "--format", "json"), "glossary-info-output"),
         (("glossary", "export", "--format", "json"), "glossary-export"),
-        (("glossary", "diff", str(ROOT / "glossary"), str(ROOT / "glossary"), "--format", "json"), "glossary-diff-output"),
-        (("annotate", str(ROOT / "examples" / "kvalitetsstandard.md"), "--format", "json"), "check-output"),
+        (
+            (
+                "glossary",
+                "diff",
+                str(ROOT / "glossary"),
+                str(ROOT / "glossary"),
+                "--format",
+                "json",
+            ),
+            "glossary-diff-output",
+        ),
+        (
+            ("annotate", str(ROOT / "examples" / "kvalitetsstandard.md"), "--format", "json"),
+            "check-output",
+        ),
     ],
 )
 def test_json_outputs_match_their_schema(args: tuple[str, ...], schema: str) -> None:
     _, out, _ = run(*args)
     data = json.loads(out)
-    jsonschema.validate(data, json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8")))
+    jsonschema.validate(
+        data, json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8"))
+    )
     assert data.get("kommunsk_version") == __version__
     assert data.get("glossary_version") == "1.0.0"
