@@ -58,6 +58,19 @@ def as_of_option(f: F) -> F:
     )(f)
 
 
+def format_option(*choices: str) -> Callable[[F], F]:
+    """`--format/-f` with the given choices; the first is the default."""
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Outputformat.",
+    )
+
+
 def glossary_option(f: F) -> F:
     return click.option(
         "--glossary",

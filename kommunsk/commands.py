@@ -16,6 +16,7 @@ from .cli import (
     as_of_option,
     cli,
     fail,
+    format_option,
     glossary_option,
     municipality_option,
 )
@@ -169,9 +170,7 @@ def _date(value: str | None) -> date | None:
 @municipality_option
 @as_of_option
 @glossary_option
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json")
 @click.option(
     "--color/--no-color", default=None, help="Farver i tekst-output (standard: kun i en terminal)."
 )
@@ -208,9 +207,7 @@ def annotate(
 @municipality_option
 @as_of_option
 @glossary_option
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json")
 def explain(
     term: str,
     municipality: str | None,
@@ -286,9 +283,7 @@ def rewrite(
 @cli.command()
 @click.argument("query", required=False)
 @as_of_option
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json")
 def municipalities(query: str | None, as_of: date | None, fmt: str) -> int:
     """List Danmarks 98 kommuner med kode, officielt navn og region (på datoen).
 

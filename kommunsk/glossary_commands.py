@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, cli, fail
+from .cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, cli, fail, format_option
 
 
 @cli.group()
@@ -94,9 +94,7 @@ def _load(paths: tuple[str, ...]) -> object:
 
 @glossary.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json")
 def info(paths: tuple[str, ...], fmt: str) -> int:
     """Tal om glossaret: begreber, forretningsord, fagtermer, lokale varianter, kilder og eksempler.
 
@@ -149,9 +147,7 @@ def info(paths: tuple[str, ...], fmt: str) -> int:
 @glossary.command()
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option("text", "json")
 def diff(old: str, new: str, fmt: str) -> int:
     """Forskelle mellem to glossarmapper: tilføjede, fjernede og ændrede begreber og varianter.
 
@@ -199,9 +195,7 @@ def diff(old: str, new: str, fmt: str) -> int:
 
 @glossary.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
-)
+@format_option("json", "csv")
 def export(paths: tuple[str, ...], fmt: str) -> int:
     """Eksportér glossaret som JSON (hele begreber) eller CSV (én række pr. term og forretningsord).
 
