@@ -25,7 +25,7 @@ from .model import Concept
 from .municipalities import Municipalities, Municipality
 from .serial import from_data, to_data
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ class FormIndex:
     cased: dict[str, list[tuple[int, str]]]
     multi: dict[str, list[list[list[str]]]]  # first word -> [entry id as str, forms per word...]
     modifiers: dict[str, list[int]]
-    fuzzy: dict[str, list[str]]
+    fuzzy: dict[str, list[str]]  # first letter + length -> forms (see fuzzy_key)
     laws: dict[str, str]
     sections: dict[str, list[str]]
     slots: dict[int, dict[str, list[str]]]
@@ -116,6 +116,11 @@ def build(glossary: Glossary) -> FormIndex:
         for basis in concept.legal_basis:
             builder.add_law(concept, basis.law, basis.section)
     return builder.index
+
+
+def fuzzy_key(first: str, length: int) -> str:
+    """Fuzzy buckets hold forms by first letter and length, so a typo is compared with few forms."""
+    return f"{first}{length}"
 
 
 def business_defaults(word: str) -> tuple[str, bool]:
@@ -197,7 +202,7 @@ class _Builder:
         if entry.fuzzy and not entry.case_sensitive:
             for form in surface:
                 if len(form) >= MIN_FUZZY and form.isalpha():
-                    self.index.fuzzy.setdefault(form[0], []).append(form)
+                    self.index.fuzzy.setdefault(fuzzy_key(form[0], len(form)), []).append(form)
         if "-" in word:
             self._add_multi(
                 entry, word.lower().replace("-", " ").split(), inflect, extra, register=False

@@ -13,17 +13,29 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 TABLE = "da_lemma_lookup.json.gz"
 
 
 def table_version() -> str:
-    """The installed spacy-lookups-data version (part of the index cache key; a cheap import)."""
-    try:
-        import spacy_lookups_data
-    except ImportError:
+    """The installed spacy-lookups-data version (part of the index cache key).
+
+    Read from the package's about.py rather than by importing it, which would
+    build path objects for every language: this runs on every cold start.
+    """
+    import re
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
         return "missing"
-    return str(spacy_lookups_data.__version__)
+    about = Path(next(iter(spec.submodule_search_locations))) / "about.py"
+    try:
+        found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", about.read_text(encoding="utf-8"))
+    except OSError:
+        return "unknown"
+    return found.group(1) if found else "unknown"
 
 
 @cache

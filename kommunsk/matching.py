@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .index import MIN_COMPOUND_PART, MIN_FUZZY, Entry, FormIndex
+from .index import MIN_COMPOUND_PART, MIN_FUZZY, Entry, FormIndex, fuzzy_key
 from .inflect import classify
 from .lexicon import Lexicon
 from .tokenise import Token
@@ -66,6 +66,7 @@ class Matcher:
         self.lexicon = lexicon
         self.scorer = scorer or Scorer()
         self._memo: dict[str, tuple[WordHit, ...]] = {}
+        self._buckets: dict[tuple[str, int], list[str]] = {}
         self._modifier_lengths = index.modifier_lengths
         self._head_lengths = index.head_lengths
         self._modifier_starts = {m[:2] for m in index.modifiers}
@@ -221,7 +222,7 @@ class Matcher:
         return False
 
     def _fuzzy(self, word: str) -> tuple[WordHit, ...]:
-        bucket = self.index.fuzzy.get(word[0])
+        bucket = self._bucket(word[0], len(word))
         if not bucket:
             return ()
         best = self.scorer.best(word, bucket)
@@ -233,6 +234,20 @@ class Matcher:
             for e, slot in self.index.forms.get(form, ())
             if self.index.entries[e].fuzzy
         )
+
+    def _bucket(self, first: str, length: int) -> list[str]:
+        """Glossary forms that start like `first` and are within reach of a word this long."""
+        key = (first, length)
+        found = self._buckets.get(key)
+        if found is None:
+            reach = self.scorer.max_distance(length)
+            found = [
+                form
+                for size in range(length - reach, length + reach + 1)
+                for form in self.index.fuzzy.get(fuzzy_key(first, size), ())
+            ]
+            self._buckets[key] = found
+        return found
 
     def _multi(self, tokens: list[Token], i: int) -> list[Candidate]:
         found = []
