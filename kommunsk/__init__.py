@@ -41,16 +41,22 @@ def annotate(
     glossary: Glossary | None = None,
     as_of: date | None = None,
     pipeline: Any = None,
+    unverified_variants: bool = False,
 ) -> list[Annotation]:
     """Every place in `text` that a municipality would say differently, and the municipal terms found.
 
     `pipeline` optionally names an installed spaCy pipeline (e.g. "da_core_news_sm", or "blank")
-    or passes one; its lemmas and parts of speech then refine the matches.
+    or passes one; its lemmas and parts of speech then refine the matches. Local variants the
+    glossary marks unverified are suggested only with `unverified_variants=True`.
     """
     from .engine import annotator
 
     return annotator(glossary).annotate(
-        text, municipality=municipality, as_of=as_of or _as_of(glossary), pipeline=pipeline
+        text,
+        municipality=municipality,
+        as_of=as_of or _as_of(glossary),
+        pipeline=pipeline,
+        unverified_variants=unverified_variants,
     )
 
 

@@ -52,8 +52,12 @@ class Annotator:
         municipality: str | Municipality | None = None,
         as_of: date | None = None,
         pipeline: Any = None,
+        unverified_variants: bool = False,
     ) -> list[Annotation]:
-        """Annotations sorted by start; `pipeline` is an optional spaCy pipeline (or its name)."""
+        """Annotations sorted by start; `pipeline` is an optional spaCy pipeline (or its name).
+
+        Local variants marked unverified in the glossary are used only with `unverified_variants`.
+        """
         if len(text) > MAX_CHARS:
             raise InputTooLarge(f"teksten er {len(text):,} tegn; grænsen er {MAX_CHARS:,} pr. kald")
         place = self.municipality(municipality)
@@ -70,7 +74,9 @@ class Annotator:
             nlp = pipelines.load(pipeline) if isinstance(pipeline, str) else pipeline
             candidates = pipelines.refine(candidates, norm.text, words, self.index, nlp)
         chosen = resolve(candidates, self.index.entries, words, self.glossary, day)
-        found = [self._describe(text, norm, c, place, day, words) for c in chosen]
+        found = [
+            self._describe(text, norm, c, place, day, words, unverified_variants) for c in chosen
+        ]
         found += [a for r in refs if (a := self._legal(text, norm, r, words)) is not None]
         return sorted(found, key=lambda a: (a.start, a.end))
 
@@ -82,12 +88,13 @@ class Annotator:
         place: Municipality | None,
         day: date,
         words: list[Token],
+        unverified: bool = False,
     ) -> Annotation:
         slot, settled = _settle_slot(candidate, words, norm.text)
         candidate = candidate._replace(slot=slot)
         entry = self.index.entries[candidate.entry]
         concept = self.glossary.get(entry.concept)
-        local = concept.variants_for(place.code, day) if place else ()
+        local = concept.variants_for(place.code, day, unverified=unverified) if place else ()
         target = self._replacement_concept(concept, day)
         kind, severity, wanted, reason = self._classify(entry, concept, target, local)
         matched = norm.text[candidate.start : candidate.end]

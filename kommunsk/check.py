@@ -41,6 +41,7 @@ class CheckOptions:
     exclude: tuple[str, ...] = ()
     baseline: set[tuple[str, str, str, int]] | None = None
     pipeline: str | None = None
+    unverified_variants: bool = False
 
     @cached_property
     def ignored(self) -> frozenset[str]:
@@ -108,6 +109,7 @@ def findings_for(document: Document, annotator: Annotator, options: CheckOptions
         municipality=options.municipality,
         as_of=options.as_of,
         pipeline=options.pipeline,
+        unverified_variants=options.unverified_variants,
     )
     kept = [a for a in annotations if _shown(a, document, options)]
     return [_place(document, a) for a in kept]

@@ -87,6 +87,12 @@ def _annotator(glossary_paths: tuple[str, ...] | list[str]) -> Any:
     help="Brug en installeret spaCy-pipeline (fx da_core_news_sm, eller 'blank') til lemmaer og ordklasser.",
 )
 @click.option(
+    "--unverified-variants",
+    is_flag=True,
+    default=None,
+    help="Foreslå også lokale varianter, som glossaret ikke har kunnet bekræfte.",
+)
+@click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Brug denne konfigurationsfil."
 )
 @click.option(
@@ -127,6 +133,7 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
         exclude=tuple(settings.get("exclude", ())),
         baseline=known,
         pipeline=settings.get("pipeline"),
+        unverified_variants=bool(settings.get("unverified_variants")),
     )
     engine = _annotator(settings.get("glossary", ()))
     files = list(expand(paths, check_options))

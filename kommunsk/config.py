@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-KEYS = {
+KEYS: dict[str, type] = {
     "municipality": str,
     "glossary": list,
     "ignore": list,
@@ -25,6 +25,7 @@ KEYS = {
     "format": str,
     "baseline": str,
     "pipeline": str,
+    "unverified-variants": bool,
 }
 NAMES = ("pyproject.toml", ".kommunsk.toml", ".kommunsk.yaml", ".kommunsk.yml")
 MAX_CONFIG_BYTES = 1_000_000
@@ -120,7 +121,6 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if not isinstance(value, expected) or (
         expected is list and not all(isinstance(v, str) for v in value)
     ):
-        raise ConfigError(
-            f"{path}: '{key}' skal være {'en liste af tekster' if expected is list else 'en tekst'}"
-        )
+        wanted = {list: "en liste af tekster", bool: "true eller false"}.get(expected, "en tekst")
+        raise ConfigError(f"{path}: '{key}' skal være {wanted}")
     return value

@@ -178,3 +178,11 @@ def test_avoid_has_no_suggestion_and_says_how() -> None:
 def test_input_size_limit() -> None:
     with pytest.raises(InputTooLarge):
         kommunsk.annotate("a" * (MAX_CHARS + 1))
+
+
+def test_unverified_variants_are_not_suggested_by_default() -> None:
+    fano = "563"  # the glossary marks Fanø's council name unverified (mixed usage)
+    text = "Sagen går til kommunalbestyrelsen."
+    assert not flagged(text, municipality=fano)
+    [a] = flagged(text, municipality=fano, unverified_variants=True)
+    assert a.kind == "variant" and a.suggestions[0] == "Byrådet"
