@@ -119,7 +119,7 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if expected is list and isinstance(value, str):
         value = [value]
     if not isinstance(value, expected) or (
-        expected is list and not all(isinstance(v, str) for v in value)
+        isinstance(value, list) and not all(isinstance(v, str) for v in value)
     ):
         wanted = {list: "en liste af tekster", bool: "true eller false"}.get(expected, "en tekst")
         raise ConfigError(f"{path}: '{key}' skal være {wanted}")
