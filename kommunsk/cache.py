@@ -23,6 +23,7 @@ from .index import FormIndex
 from .lexicon import Lexicon, table_version
 from .model import Concept
 from .municipalities import Municipalities, Municipality
+from .paths import glossary_files, overlay_files
 from .serial import from_data, to_data
 
 FORMAT = 3
@@ -70,21 +71,10 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("kommunsk", appauthor=False))
 
 
-def glossary_files(root: Path, overlays: tuple[Path, ...]) -> list[Path]:
-    files = [
-        root / "glossary.yaml",
-        root / "municipalities.yaml",
-        *sorted((root / "concepts").glob("*.yaml")),
-    ]
-    for path in overlays:
-        files += sorted(path.glob("*.y*ml")) if path.is_dir() else [path]
-    return files
-
-
 def key(root: Path, overlays: tuple[Path, ...]) -> str:
     """The cache key: content of all glossary files plus the library and lemma-table versions."""
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{table_version()}".encode())
-    for path in glossary_files(root, overlays):
+    for path in [*glossary_files(root), *(f for o in overlays for f in overlay_files(o))]:
         digest.update(path.name.encode() + b"\0")
         try:
             digest.update(path.read_bytes())

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .paths import glossary_files as glossary_files
 from .paths import schema_dir
 from .yamlfile import parse, read_text
 
@@ -107,12 +108,3 @@ def format_file(path: Path, *, write: bool) -> bool:
 
         write_text(path, wanted)
     return True
-
-
-def glossary_files(root: Path) -> list[Path]:
-    """Every YAML file of a glossary directory."""
-    return [
-        root / "glossary.yaml",
-        root / "municipalities.yaml",
-        *sorted((root / "concepts").glob("*.yaml")),
-    ]

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
+
 from .cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, cli, fail, format_option
 
 
@@ -85,7 +90,7 @@ def _example_failures(root: Path | None, overlays: list[Path]) -> list[object]:
     return failures
 
 
-def _load(paths: tuple[str, ...]) -> object:
+def _load(paths: tuple[str, ...]) -> Glossary:
     from .glossary import Glossary
 
     root, overlays = _split(paths)
@@ -102,10 +107,9 @@ def info(paths: tuple[str, ...], fmt: str) -> int:
     Eksempel:
       kommunsk glossary info --format json
     """
-    from .glossary import Glossary, stats
+    from .glossary import stats
 
     loaded = _load(paths)
-    assert isinstance(loaded, Glossary)
     data = stats(loaded)
     if fmt == "json":
         click.echo(
@@ -204,10 +208,8 @@ def export(paths: tuple[str, ...], fmt: str) -> int:
       kommunsk glossary export --format csv > kommunsk.csv
     """
     from .exporting import to_csv, to_json
-    from .glossary import Glossary
 
     loaded = _load(paths)
-    assert isinstance(loaded, Glossary)
     click.echo(to_json(loaded) if fmt == "json" else to_csv(loaded), nl=False)
     return EXIT_CLEAN
 

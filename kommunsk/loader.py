@@ -12,6 +12,7 @@ from typing import Any
 
 from . import reading, schema
 from .model import Concept, Location
+from .paths import overlay_files
 from .problems import Problem
 from .yamlfile import YamlDocument, YamlProblem
 from .yamlfile import load as load_yaml
@@ -83,10 +84,7 @@ def read_overlays(paths: list[Path], loaded: Loaded) -> Loaded:
     """Read a user's own concept files on top of an already loaded glossary."""
     loaded.overlay_start = len(loaded.concepts)
     for path in paths:
-        files = (
-            sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")) if path.is_dir() else [path]
-        )
-        for file in files:
+        for file in overlay_files(path):
             _read_concepts(file, file.parent, loaded)
     return loaded
 

@@ -21,3 +21,19 @@ def bundled_glossary() -> Path:
 def schema_dir() -> Path:
     """The JSON Schemas that describe the glossary files."""
     return bundled_glossary() / "schema"
+
+
+def glossary_files(root: Path) -> list[Path]:
+    """Every YAML file of a glossary directory: metadata, municipalities, then the domains."""
+    return [
+        root / "glossary.yaml",
+        root / "municipalities.yaml",
+        *sorted((root / "concepts").glob("*.yaml")),
+    ]
+
+
+def overlay_files(path: Path) -> list[Path]:
+    """The files an overlay path stands for: the YAML files of a folder, or the file itself."""
+    if path.is_dir():
+        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    return [path]
