@@ -203,3 +203,11 @@ class Concept:
 def _within(on: date, start: str | None, end: str | None) -> bool:
     day = on.isoformat()
     return (start is None or start <= day) and (end is None or day <= end)
+
+
+def semver(text: str) -> tuple[int, ...]:
+    """A version such as "1.2.0" as a comparable tuple; (0, 0, 0) when it is not one."""
+    try:
+        return tuple(int(part) for part in text.split("."))
+    except ValueError:
+        return (0, 0, 0)

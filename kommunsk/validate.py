@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from .loader import Loaded
-from .model import Concept, Example, Location
+from .model import Concept, Example, Location, semver
 from .problems import Problem
 
 Check = Callable[[Loaded, set[str]], Iterator[Problem]]
@@ -141,7 +141,7 @@ def suggestions(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
 
 
 def dates_and_versions(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
-    version = _semver(str(loaded.meta.get("version", "0.0.0")))
+    version = semver(str(loaded.meta.get("version", "0.0.0")))
     for concept in loaded.concepts[: loaded.overlay_start or None]:
         origin = loaded.origin(concept)
         if concept.valid_from and concept.valid_to and concept.valid_from > concept.valid_to:
@@ -149,14 +149,14 @@ def dates_and_versions(loaded: Loaded, codes: set[str]) -> Iterator[Problem]:
                 origin.location("valid_to"), "valid_to is before valid_from", concept.id, "valid_to"
             )
         for field in ("added_in", "changed_in"):
-            if _semver(getattr(concept, field)) > version:
+            if semver(getattr(concept, field)) > version:
                 yield Problem(
                     origin.location(field),
                     f"{getattr(concept, field)} is newer than the glossary version {'.'.join(map(str, version))}",
                     concept.id,
                     field,
                 )
-        if _semver(concept.changed_in) < _semver(concept.added_in):
+        if semver(concept.changed_in) < semver(concept.added_in):
             yield Problem(
                 origin.location("changed_in"),
                 "changed_in is older than added_in",
@@ -210,10 +210,3 @@ def _chain(start: str, by_id: dict[str, Concept]) -> list[str]:
 def _in_cycle(start: str, by_id: dict[str, Concept]) -> bool:
     chain = _chain(start, by_id)
     return chain[-1] in chain[:-1]
-
-
-def _semver(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in text.split("."))
-    except ValueError:
-        return (0, 0, 0)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .glossary import Glossary
-from .model import Concept
+from .model import Concept, semver
 
 FINGERPRINT = "fingerprint.json"
 
@@ -70,7 +70,7 @@ def update_problems(
     if recorded is None:
         return problems
     changed = changed_concepts(recorded, fingerprint(glossary))
-    if changed and _semver(glossary.version) <= _semver(recorded["version"]):
+    if changed and semver(glossary.version) <= semver(recorded["version"]):
         problems.append(
             f"{len(changed)} concept(s) changed since {recorded['version']} "
             f"({', '.join(changed[:6])}{' ...' if len(changed) > 6 else ''}): "
@@ -106,10 +106,6 @@ def changed_concepts(recorded: dict[str, Any], current: dict[str, Any]) -> list[
     if recorded.get("municipalities") != current["municipalities"]:
         changed.append("municipalities.yaml")
     return changed
-
-
-def _semver(text: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in text.split("."))
 
 
 @dataclass(frozen=True)
