@@ -9,14 +9,13 @@ over a small bucket. It is plain data, so it serialises to JSON.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from .danish import PREPOSITIONS
 from .glossary import Glossary
 from .inflect import classify, needs_apostrophe, slots_of
 from .lexicon import lemma_table, paradigm
-from .model import BusinessForm, Concept, Context, Matching, Term
+from .model import Concept, Context, Matching
 from .tokenise import words
 
 MIN_FUZZY = 5
@@ -326,8 +325,3 @@ def _expand(context_words: tuple[str, ...]) -> tuple[str, ...]:
 def _cased_form(word: str, lower_form: str) -> str:
     """Restore the written case of an abbreviation in an inflected form: kpi'er -> KPI'er."""
     return word + lower_form[len(word) :] if lower_form.startswith(word.lower()) else lower_form
-
-
-def concept_words(concept: Concept) -> Iterator[Term | BusinessForm]:
-    yield from concept.terms
-    yield from concept.business_forms

@@ -59,12 +59,6 @@ def _inverse() -> dict[str, tuple[str, ...]]:
     return {lemma: tuple(sorted(forms)) for lemma, forms in inverse.items()}
 
 
-def known(word: str) -> bool:
-    """True when the lemma table knows the word as a form or as a lemma."""
-    word = word.lower()
-    return word in lemma_table() or word in _inverse()
-
-
 def paradigm(word: str) -> frozenset[str]:
     """The word and every form whose lemma is the word (built outward, never from one lemma)."""
     word = word.lower()
