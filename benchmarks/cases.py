@@ -23,8 +23,8 @@ from .report import NOT_MEASURED, Row, judged
 from .textgen import EXAMPLES, SEED, Generator, GlossaryWord, Vocabulary, count_words, first_words
 
 if TYPE_CHECKING:
-    from kommunsk.annotation import Annotation
-    from kommunsk.glossary import Glossary
+    from kommunsk.engine.annotation import Annotation
+    from kommunsk.glossary.termbase import Glossary
 
 SPACY_TARGET = 1.0  # kommunsk time / spaCy make_doc time, at most
 SPACZZ_TARGET = 50.0  # spaczz time / kommunsk time, at least (and recall at least as good)
@@ -339,8 +339,8 @@ def _write_check_file(s: Setup, path: Path) -> tuple[int, int]:
 
 def _findings(path: Path) -> int:
     """What `kommunsk check` would report for the file, counted in process."""
-    from kommunsk.check import CheckOptions, check_paths
-    from kommunsk.engine import annotator
+    from kommunsk.engine.registry import annotator
+    from kommunsk.lint.check import CheckOptions, check_paths
 
     return check_paths([str(path)], annotator(), CheckOptions()).summary.findings
 

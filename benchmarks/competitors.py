@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kommunsk.glossary import Glossary
+    from kommunsk.glossary.termbase import Glossary
 
 Spans = list[tuple[int, int, str | None]]
 

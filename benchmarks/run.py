@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
 
         import kommunsk
-        from kommunsk.annotator import MAX_CHARS
+        from kommunsk.engine.annotator import MAX_CHARS
 
         machine = measure.machine()
         _progress("building the glossary cache")

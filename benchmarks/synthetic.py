@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:
-    from kommunsk.glossary import Glossary
+    from kommunsk.glossary.termbase import Glossary
 
 PER_FILE = 1_000  # kommunsk refuses YAML files over 4 MB; 1,000 concepts is about 0.7 MB
 _CONSONANTS = "bdfgklmnprstv"

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kommunsk.glossary import Glossary
+    from kommunsk.glossary.termbase import Glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDLIST = Path(__file__).resolve().parent / "data" / "da_top5000.tsv"
@@ -104,7 +104,7 @@ def glossary_words(glossary: Glossary) -> list[GlossaryWord]:
     "stakeholderne" and a phrase such as "løbende omkostninger" with its head
     inflected.
     """
-    from kommunsk.engine import annotator
+    from kommunsk.engine.registry import annotator
 
     index = annotator(glossary).index
     found: list[GlossaryWord] = []

@@ -6,6 +6,11 @@ functions::
     import kommunsk
     for a in kommunsk.annotate("Kunderne får en app.", municipality="Aarhus"):
         print(a.text, "->", a.suggestions)
+
+The package is laid out along the data flow: `language` (Danish knowledge),
+`glossary` (the termbase), `engine` (text in, annotations out), `readers` and
+`lint` (files in, findings out), `reporters` and `cli` (findings out). See
+docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -13,24 +18,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-__version__ = "0.1.0"
+from kommunsk._version import __version__
+from kommunsk.engine.annotation import Annotation
+from kommunsk.engine.explain import Explanation, explain_with
+from kommunsk.engine.registry import annotator
+from kommunsk.engine.registry import load as _load
+from kommunsk.engine.rewrite import Change, Rewrite, apply
+from kommunsk.errors import KommunskError
+from kommunsk.glossary.municipalities import Municipality
+from kommunsk.glossary.termbase import Glossary
 
-if TYPE_CHECKING:
-    from .annotation import Annotation
-    from .explanation import Explanation
-    from .glossary import Glossary
-    from .municipalities import Municipality
-    from .rewriting import Rewrite
-
-__all__ = ["__version__", "annotate", "explain", "load", "rewrite"]
+__all__ = [
+    "Annotation",
+    "Change",
+    "Explanation",
+    "Glossary",
+    "KommunskError",
+    "Municipality",
+    "Rewrite",
+    "__version__",
+    "annotate",
+    "explain",
+    "load",
+    "rewrite",
+]
 
 
 def load(paths: Sequence[str | Path] | None = None, *, as_of: date | None = None) -> Glossary:
     """The bundled glossary plus optional overlay files; validity periods apply as of `as_of` (today)."""
-    from .engine import load as _load
-
     return _load(paths, as_of=as_of)
 
 
@@ -49,8 +66,6 @@ def annotate(
     or passes one; its lemmas and parts of speech then refine the matches. Local variants the
     glossary marks unverified are suggested only with `unverified_variants=True`.
     """
-    from .engine import annotator
-
     return annotator(glossary).annotate(
         text,
         municipality=municipality,
@@ -68,18 +83,8 @@ def explain(
     as_of: date | None = None,
 ) -> Explanation:
     """The concept behind a term (inflected forms and typos resolve), or close matches when none fits."""
-    from .engine import annotator
-    from .explanation import explain as _explain
-
-    engine = annotator(glossary)
-    place = engine.municipality(municipality)
-    day = as_of or _as_of(glossary)
-    return _explain(
-        engine.glossary,
-        term,
-        lambda word: engine.annotate(word, as_of=day),
-        municipality=place,
-        as_of=day,
+    return explain_with(
+        annotator(glossary), term, municipality=municipality, as_of=as_of or _as_of(glossary)
     )
 
 
@@ -91,8 +96,6 @@ def rewrite(
     as_of: date | None = None,
 ) -> Rewrite:
     """`text` with jargon replaced by the municipal term, keeping inflection and case; plus the changes."""
-    from .rewriting import apply
-
     return apply(text, annotate(text, municipality=municipality, glossary=glossary, as_of=as_of))
 
 

@@ -12,6 +12,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import kommunsk
+
 
 class KommunskComponent:
     """Annotate each Doc with kommunsk and store the findings as a span group."""
@@ -27,8 +29,6 @@ class KommunskComponent:
             Span.set_extension("kommunsk", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        import kommunsk
-
         glossary = kommunsk.load(self.glossary_paths) if self.glossary_paths else None
         spans = []
         for annotation in kommunsk.annotate(

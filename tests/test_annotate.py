@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import kommunsk
-from kommunsk.annotator import MAX_CHARS, InputTooLarge
-from kommunsk.municipalities import UnknownMunicipality
+from kommunsk.engine.annotator import MAX_CHARS, InputTooLarge
+from kommunsk.glossary.municipalities import UnknownMunicipality
 
 FLAGGED = ("jargon", "avoid", "variant", "outdated")
 

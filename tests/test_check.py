@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kommunsk.check import CheckOptions, check_paths, expand, fails
-from kommunsk.commands import _color
-from kommunsk.engine import annotator
-from kommunsk.progress import file_progress
+from kommunsk.cli.options import use_color as _color
+from kommunsk.cli.progress import file_progress
+from kommunsk.engine.registry import annotator
+from kommunsk.lint.check import CheckOptions, check_paths, expand, fails
 
 
 def test_fail_levels() -> None:

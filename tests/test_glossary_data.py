@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 import kommunsk
-from kommunsk.examples import check_example
-from kommunsk.fmt import format_file, glossary_files
-from kommunsk.glossary import Glossary, stats
-from kommunsk.yamlfile import load
+from kommunsk.engine.examples import check_example
+from kommunsk.glossary.canonical import format_file, glossary_files
+from kommunsk.glossary.stats import stats
+from kommunsk.glossary.termbase import Glossary
+from kommunsk.glossary.yamlfile import load
 
 ROOT = Path(__file__).resolve().parent.parent / "glossary"
 GLOSSARY = Glossary.load(root=ROOT)

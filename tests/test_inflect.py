@@ -1,7 +1,7 @@
 import pytest
 
-from kommunsk.index import _slots
-from kommunsk.inflect import classify, fill
+from kommunsk.engine.index import _slots
+from kommunsk.language.inflect import classify, fill
 
 
 @pytest.mark.parametrize(

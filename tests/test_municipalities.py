@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from kommunsk.danish import sort_key
-from kommunsk.municipalities import Municipalities, UnknownMunicipality
-from kommunsk.paths import bundled_glossary
+from kommunsk.glossary.municipalities import Municipalities, UnknownMunicipality
+from kommunsk.glossary.paths import bundled_glossary
+from kommunsk.language.danish import sort_key
 
 
 @pytest.fixture(scope="module")

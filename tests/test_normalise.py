@@ -1,6 +1,6 @@
 import unicodedata
 
-from kommunsk.normalise import normalise
+from kommunsk.language.normalise import normalise
 
 
 def test_plain_text_needs_no_map() -> None:

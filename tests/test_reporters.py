@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from kommunsk.annotation import Annotation
-from kommunsk.findings import Finding, Summary
-from kommunsk.reporters import REPORTERS, UnknownFormatError, render
+from kommunsk.engine.annotation import Annotation
+from kommunsk.lint.findings import Finding, Summary
+from kommunsk.reporters import REPORTERS, UnknownFormat, render
 from kommunsk.reporters import github as github_reporter
 from kommunsk.reporters import sarif as sarif_reporter
 from kommunsk.reporters import text as text_reporter
@@ -200,7 +200,7 @@ def test_output_does_not_depend_on_input_order(name: str) -> None:
 
 def test_registry_names_and_unknown_format() -> None:
     assert set(REPORTERS) == {"text", "json", "sarif", "github"}
-    with pytest.raises(UnknownFormatError, match="ukendt format"):
+    with pytest.raises(UnknownFormat, match="ukendt format"):
         render("xml", [], sample_summary([]))
 
 

@@ -35,7 +35,7 @@ def test_blank_pipeline_with_lookup_lemmas_agrees_with_the_default() -> None:
 def test_missing_trained_pipeline_is_a_clear_error() -> None:
     import pytest
 
-    from kommunsk.pipeline import PipelineError
+    from kommunsk.engine.trained import PipelineError
 
     with pytest.raises(PipelineError, match="ikke installeret"):
         kommunsk.annotate("tekst", pipeline="da_core_news_findes_ikke")

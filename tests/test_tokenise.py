@@ -9,8 +9,8 @@ import pytest
 import spacy
 from corpus_scoring import sentences
 
-from kommunsk.normalise import normalise
-from kommunsk.tokenise import tokens, words
+from kommunsk.language.normalise import normalise
+from kommunsk.language.tokenise import tokens, words
 
 
 def test_words_keep_inner_hyphens_and_apostrophes() -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kommunsk.glossary import Glossary, read_all
-from kommunsk.paths import bundled_glossary
-from kommunsk.problems import GlossaryError
+from kommunsk.errors import GlossaryError
+from kommunsk.glossary.paths import bundled_glossary
+from kommunsk.glossary.termbase import Glossary, read_all
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 LOCATED = re.compile(r"^\S+\.yaml:\d+:\d+: ")

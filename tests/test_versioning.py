@@ -4,8 +4,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from kommunsk.glossary import Glossary
-from kommunsk.versioning import (
+from kommunsk.glossary import versioning
+from kommunsk.glossary.termbase import Glossary
+from kommunsk.glossary.versioning import (
     changelog_versions,
     check_problems,
     fingerprint,
@@ -93,12 +94,12 @@ def test_diff_lists_added_removed_changed_and_variants(glossary_copy: Path) -> N
     text = org.read_text(encoding="utf-8")
     org.write_text(text.replace("term: Borgerrepræsentationen", "term: BR", 1), encoding="utf-8")
     after = Glossary.load(root=glossary_copy)
-    result = before.diff(after)
+    result = versioning.diff(before, after)
     changed = {c.id: c for c in result.changed}
     assert changed["anlaegsudgift"].fields == ("english",)
     assert changed["kommunalbestyrelse"].variants_changed == ("101: Borgerrepræsentationen -> BR",)
     assert result.added == () and result.removed == ()
-    assert before.diff(before).empty
+    assert versioning.diff(before, before).empty
 
 
 def test_concepts_record_the_version_that_added_or_changed_them() -> None:

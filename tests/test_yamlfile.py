@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from kommunsk import yamlfile
-from kommunsk.yamlfile import YamlProblem
+from kommunsk.glossary import yamlfile
+from kommunsk.glossary.yamlfile import YamlProblem
 
 
 def test_positions_point_at_values() -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePath
 
+from kommunsk.errors import ReadError, Skipped
+
 __all__ = ["KINDS", "Document", "ReadError", "Skipped", "kind_for", "read", "read_bytes", "shown"]
 
 MAX_BYTES = 10_000_000
@@ -29,17 +31,6 @@ _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
 }
-
-
-class ReadError(Exception):
-    """A user-facing problem reading a file (missing, unreadable, undecodable).
-
-    The message is one Danish line that names the file.
-    """
-
-
-class Skipped(Exception):
-    """The file is not something kommunsk reads (binary, unsupported type); a note, not an error."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +63,7 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         """Source offsets where lines begin; computed once so many findings cost a bisect each."""
-        from .position import line_starts
+        from kommunsk.readers.position import line_starts
 
         return line_starts(self.source)
 
@@ -121,7 +112,7 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     With no kind and an unknown extension the bytes are read as plain text when
     they decode, and skipped when they do not (they are probably not text).
     """
-    from .encoding import binary_reason, decode
+    from kommunsk.readers.encoding import binary_reason, decode
 
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown reader kind {kind!r}; expected one of {KINDS}")
@@ -130,7 +121,7 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     if reason is not None:
         raise Skipped(f"springer over {shown(path)}: {reason}")
     if chosen == "docx":
-        from .docx import read_docx
+        from kommunsk.readers.docx import read_docx
 
         return read_docx(data, path)
     try:
@@ -140,21 +131,21 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
             raise Skipped(f"springer over {shown(path)}: ser ikke ud til at være tekst") from error
         raise
     if chosen == "markdown":
-        from .markdown import read_markdown
+        from kommunsk.readers.markdown import read_markdown
 
         return read_markdown(decoded, path)
     if chosen == "html":
-        from .html import read_html
+        from kommunsk.readers.html import read_html
 
         return read_html(decoded, path)
-    from .text import read_text
+    from kommunsk.readers.text import read_text
 
     return read_text(decoded, path)
 
 
 def _load(path: str, max_bytes: int) -> bytes:
     """The file's bytes, after the cheap refusals (missing, folder, binary type, too large)."""
-    from .encoding import binary_reason
+    from kommunsk.readers.encoding import binary_reason
 
     file = Path(path)
     try:

@@ -17,8 +17,8 @@ import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from . import Document, ReadError, shown
-from .suppress import in_lines
+from kommunsk.readers import Document, ReadError, shown
+from kommunsk.readers.suppress import in_lines
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument

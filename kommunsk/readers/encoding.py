@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from . import ReadError, shown
+from kommunsk.readers import ReadError, shown
 
 SNIFF_BYTES = 8192
 

@@ -15,9 +15,9 @@ import re
 from bisect import bisect_left
 from html.parser import HTMLParser
 
-from . import Document, ReadError, shown
-from .encoding import Decoded
-from .suppress import comment_marker_at, in_markup
+from kommunsk.readers import Document, ReadError, shown
+from kommunsk.readers.encoding import Decoded
+from kommunsk.readers.suppress import comment_marker_at, in_markup
 
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 _BLOCK = frozenset(

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import Document
-from .encoding import Decoded
-from .position import line_spans
-from .suppress import comment_markers, in_markup
+from kommunsk.readers import Document
+from kommunsk.readers.encoding import Decoded
+from kommunsk.readers.position import line_spans
+from kommunsk.readers.suppress import comment_markers, in_markup
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from . import Document
+from kommunsk.readers import Document
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]+;?")

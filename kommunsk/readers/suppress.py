@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .position import line_spans
+from kommunsk.readers.position import line_spans
 
 Range = tuple[int, int]
 Marker = tuple[str, int, int]

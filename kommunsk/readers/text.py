@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import Document
-from .encoding import Decoded
-from .suppress import in_lines
+from kommunsk.readers import Document
+from kommunsk.readers.encoding import Decoded
+from kommunsk.readers.suppress import in_lines
 
 
 def read_text(decoded: Decoded, path: str) -> Document:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
-from ..findings import Finding, Summary
-from . import github, json_report, sarif, text
+from kommunsk.errors import UnknownFormat
+from kommunsk.lint.findings import Finding, Summary
+from kommunsk.reporters import github, json_report, sarif, text
 
 Reporter: TypeAlias = Callable[[Sequence[Finding], Summary], str]
 
@@ -26,11 +27,7 @@ REPORTERS: dict[str, Reporter] = {
     "github": github.render,
 }
 
-__all__ = ["REPORTERS", "Reporter", "UnknownFormatError", "render"]
-
-
-class UnknownFormatError(ValueError):
-    """The name is not one of the reporters in REPORTERS."""
+__all__ = ["REPORTERS", "Reporter", "UnknownFormat", "render"]
 
 
 def render(name: str, findings: Sequence[Finding], summary: Summary, *, color: bool = False) -> str:
@@ -40,7 +37,7 @@ def render(name: str, findings: Sequence[Finding], summary: Summary, *, color: b
     whatever format the user chose.
     """
     if name not in REPORTERS:
-        raise UnknownFormatError(f"ukendt format {name!r}; vælg mellem {', '.join(REPORTERS)}")
+        raise UnknownFormat(f"ukendt format {name!r}; vælg mellem {', '.join(REPORTERS)}")
     if name == "text":
         return text.render(findings, summary, color=color)
     return REPORTERS[name](findings, summary)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..findings import Finding, Summary
-from .text import full_message, kind_label, ordered
+from kommunsk.lint.findings import Finding, Summary
+from kommunsk.reporters.text import full_message, kind_label, ordered
 
 COMMANDS = {"warning": "warning", "suggestion": "notice"}
 

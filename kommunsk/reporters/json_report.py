@@ -10,9 +10,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .. import __version__
-from ..findings import Finding, Summary
-from .text import ordered, severity_counts
+from kommunsk._version import __version__
+from kommunsk.lint.findings import Finding, Summary
+from kommunsk.reporters.text import ordered, severity_counts
 
 SCHEMA_VERSION = 1
 

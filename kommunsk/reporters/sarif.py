@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from ..findings import Finding, Summary
-from .json_report import glossary_version, kommunsk_version
-from .text import full_message, kind_label, ordered
+from kommunsk.lint.findings import Finding, Summary
+from kommunsk.reporters.json_report import glossary_version, kommunsk_version
+from kommunsk.reporters.text import full_message, kind_label, ordered
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/kommunsk/kommunsk"

@@ -15,7 +15,7 @@ from typing import Any, TypeAlias
 
 import click
 
-from ..findings import Finding, Summary
+from kommunsk.lint.findings import Finding, Summary
 
 TAB_SIZE = 8
 WINDOW = 120  # the longest source excerpt shown; Word paragraphs can run to thousands of characters

@@ -1,0 +1,72 @@
+"""Choose among candidate matches: context conditions, validity, and one winner per span.
+
+Overlaps resolve to the longest match; on the same span the most specific
+wins (a satisfied context condition, then exact before lemma before compound
+before fuzzy, then jargon before a recognised term). Fuzzy candidates can
+therefore never outrank an exact or lemma match.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kommunsk.engine.candidates import MATCH_RANK, Candidate
+from kommunsk.engine.index import Entry
+from kommunsk.glossary.termbase import Glossary
+from kommunsk.language.tokenise import Token
+
+ROLE_RANK = {"business": 0, "variant": 1, "term": 2}
+
+
+def context_ok(entry: Entry, candidate: Candidate, tokens: list[Token]) -> bool:
+    """Do the words around the match satisfy the entry's context condition?"""
+    if not entry.requires and not entry.excludes:
+        return True
+    low = max(0, candidate.first - entry.window)
+    high = min(len(tokens), candidate.last + entry.window + 1)
+    around = {
+        t.lower
+        for k, t in enumerate(tokens[low:high], low)
+        if not candidate.first <= k <= candidate.last
+    }
+    if entry.excludes and around.intersection(entry.excludes):
+        return False
+    return not entry.requires or bool(around.intersection(entry.requires))
+
+
+def resolve(
+    candidates: list[Candidate],
+    entries: list[Entry],
+    tokens: list[Token],
+    glossary: Glossary,
+    day: date,
+) -> list[Candidate]:
+    """The winning candidates: at most one per span, none overlapping, sorted by start."""
+    usable = [
+        c
+        for c in candidates
+        if context_ok(entries[c.entry], c, tokens)
+        and not glossary.get(entries[c.entry].concept).is_future(day)
+    ]
+    usable.sort(key=lambda c: _rank(c, entries[c.entry]))
+    taken = bytearray(len(tokens))  # candidates span whole tokens, so overlap is per token
+    chosen: list[Candidate] = []
+    for candidate in usable:
+        if any(taken[candidate.first : candidate.last + 1]):
+            continue
+        taken[candidate.first : candidate.last + 1] = b"\x01" * (
+            candidate.last - candidate.first + 1
+        )
+        chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _rank(candidate: Candidate, entry: Entry) -> tuple[int, int, int, int, int, int]:
+    return (
+        -(candidate.end - candidate.start),
+        0 if entry.requires else 1,
+        MATCH_RANK[candidate.match],
+        ROLE_RANK[entry.role],
+        -candidate.score,
+        candidate.start,
+    )

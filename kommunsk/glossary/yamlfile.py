@@ -1,0 +1,127 @@
+"""Safe YAML reading that remembers where every value was written.
+
+Only the safe constructor is used, anchors and aliases are refused (no alias
+bombs), duplicate keys are errors instead of silent overrides, dates stay
+strings (the schema checks their shape), and files have a size limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kommunsk.errors import YamlProblem
+
+MAX_BYTES = 4 * 1024 * 1024
+PathKey = tuple[str | int, ...]
+ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without aliases and without the timestamp resolver."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            mark = event.start_mark
+            raise YamlProblem(
+                "YAML aliases are not allowed in glossary files", mark.line + 1, mark.column + 1
+            )
+        return super().compose_node(parent, index)
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed data plus the position of every value, keyed by its path."""
+
+    data: Any
+    positions: dict[PathKey, tuple[int, int]]
+    key_positions: dict[PathKey, tuple[int, int]]
+
+    def position(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """The position of the deepest written node on `path` (of its key, if asked)."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+
+def read_text(path: Path) -> str:
+    """Read a glossary file as UTF-8, refusing files over the size limit."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise YamlProblem(f"file is {size:,} bytes; glossary files may be at most {MAX_BYTES:,}")
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise YamlProblem(f"not UTF-8 ({err.reason} at byte {err.start})") from None
+
+
+def parse(text: str) -> YamlDocument:
+    """Parse one YAML document into data and positions."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        positions: dict[PathKey, tuple[int, int]] = {}
+        keys: dict[PathKey, tuple[int, int]] = {}
+        data = _build(loader, node, (), positions, keys) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlProblem(f"YAML syntax error: {err.problem or err}", line, column) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"YAML error: {err}") from None
+    finally:
+        loader.dispose()
+    return YamlDocument(data, positions, keys)
+
+
+def load(path: Path) -> YamlDocument:
+    """Read and parse a glossary file."""
+    return parse(read_text(path))
+
+
+def _build(
+    loader: _Loader,
+    node: Any,
+    path: PathKey,
+    positions: dict[PathKey, tuple[int, int]],
+    keys: dict[PathKey, tuple[int, int]],
+) -> Any:
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in ALLOWED_TAGS:
+        mark = node.start_mark
+        raise YamlProblem(f"YAML tag {node.tag!r} is not allowed", mark.line + 1, mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int):
+                mark = key_node.start_mark
+                raise YamlProblem("keys must be text", mark.line + 1, mark.column + 1)
+            key = str(key)
+            if key in result:
+                mark = key_node.start_mark
+                raise YamlProblem(f"duplicate key '{key}'", mark.line + 1, mark.column + 1)
+            keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(loader, value_node, (*path, key), positions, keys)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, item, (*path, i), positions, keys) for i, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
