@@ -20,7 +20,6 @@ from kommunsk._version import __version__
 from kommunsk.cli.options import EXIT_CLEAN, EXIT_INTERNAL, EXIT_USAGE
 from kommunsk.errors import GlossaryError, KommunskError
 from kommunsk.glossary.paths import bundled_glossary
-from kommunsk.glossary.yamlfile import load as load_yaml
 
 ISSUES = "https://github.com/kommunsk/kommunsk/issues"
 MAX_PROBLEMS_SHOWN = 50
@@ -118,6 +117,8 @@ def _silence_stdout() -> None:
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    from kommunsk.glossary.yamlfile import load as load_yaml  # lazy: PyYAML only for --version
+
     meta = load_yaml(bundled_glossary() / "glossary.yaml").data
     click.echo(f"kommunsk {__version__} (glossar {meta['version']}, {meta['released']})")
     ctx.exit()

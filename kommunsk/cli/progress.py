@@ -19,6 +19,7 @@ def file_progress(total: int) -> Iterator[Callable[[str], None] | None]:
     if total < MIN_FILES or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
         yield None
         return
+    # lazy, for start-up speed: rich is imported only when a bar is shown
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

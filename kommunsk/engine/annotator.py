@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from kommunsk.engine import legalrefs
+from kommunsk.engine import trained as pipelines
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.candidates import Candidate, Matcher, Scorer
 from kommunsk.engine.index import Entry, FormIndex
+from kommunsk.engine.inflector import Inflector
 from kommunsk.engine.messages import message
 from kommunsk.engine.resolve import resolve
-from kommunsk.engine.suggest import Inflector, shape, targets
+from kommunsk.engine.suggest import shape, targets
 from kommunsk.errors import InputTooLarge
 from kommunsk.glossary.model import Concept, Kind, Severity, Variant
 from kommunsk.glossary.municipalities import Municipality
@@ -66,8 +68,6 @@ class Annotator:
             words = _outside(words, refs)
         candidates = self.matcher.candidates(norm.text, words)
         if pipeline is not None:
-            from kommunsk.engine import trained as pipelines
-
             nlp = pipelines.load(pipeline) if isinstance(pipeline, str) else pipeline
             candidates = pipelines.refine(candidates, norm.text, words, self.index, nlp)
         chosen = resolve(candidates, self.index.entries, words, self.glossary, day)
@@ -280,8 +280,6 @@ def _terms(variants: tuple[Variant, ...]) -> list[str]:
 def _day_after(iso: str | None) -> str:
     if not iso:
         return ""
-    from datetime import timedelta
-
     day = date.fromisoformat(iso) + timedelta(days=1)
     return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
 

@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from kommunsk._version import __version__
+from kommunsk.atomic import write_bytes
 from kommunsk.engine.index import FormIndex
+from kommunsk.engine.index import build as build_index
 from kommunsk.glossary.model import Concept
 from kommunsk.glossary.municipalities import Municipalities, Municipality
 from kommunsk.glossary.paths import glossary_files, overlay_files
 from kommunsk.glossary.serial import from_data, to_data
 from kommunsk.glossary.termbase import Glossary, Meta
-from kommunsk.language.lexicon import Lexicon, table_version
+from kommunsk.language.lexicon import Lexicon, lexicon_hashes, table_version
 
 FORMAT = 3
 
@@ -66,7 +68,7 @@ def cache_dir() -> Path:
     configured = os.environ.get("KOMMUNSK_CACHE_DIR")
     if configured:
         return Path(configured)
-    from platformdirs import user_cache_dir
+    from platformdirs import user_cache_dir  # lazy: not needed when KOMMUNSK_CACHE_DIR is set
 
     return Path(user_cache_dir("kommunsk", appauthor=False))
 
@@ -95,7 +97,7 @@ def compiled(root: Path, overlays: tuple[Path, ...] = (), *, use_cache: bool = T
         return found
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        from filelock import FileLock
+        from filelock import FileLock  # lazy: needed only when the cache is (re)built
 
         with FileLock(str(folder / f"{name}.lock"), timeout=120):
             found = _read(data_path, lex_path, root, overlays)
@@ -110,9 +112,6 @@ def compiled(root: Path, overlays: tuple[Path, ...] = (), *, use_cache: bool = T
 
 def build(root: Path, overlays: tuple[Path, ...]) -> Compiled:
     """Load and validate the YAML, then compile the index and the lexicon (slow: seconds)."""
-    from kommunsk.engine.index import build as build_index
-    from kommunsk.language.lexicon import lexicon_hashes
-
     glossary = Glossary.load(overlays, root=root)
     index = build_index(glossary)
     lexicon = Lexicon(lexicon_hashes(index.forms))
@@ -120,8 +119,6 @@ def build(root: Path, overlays: tuple[Path, ...]) -> Compiled:
 
 
 def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
-    from kommunsk.atomic import write_bytes
-
     glossary = result.glossary
     data: dict[str, Any] = {
         "format": FORMAT,

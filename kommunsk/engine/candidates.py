@@ -48,6 +48,7 @@ class Scorer:
     max_distance: Callable[[int], int] = lambda length: 1 if length <= 7 else 2
 
     def best(self, word: str, choices: list[str]) -> tuple[str, int] | None:
+        # lazy, for start-up speed: rapidfuzz is needed only when a word reaches the fuzzy matcher
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 

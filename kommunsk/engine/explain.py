@@ -86,7 +86,7 @@ def _resolve(
     close = glossary.search_fuzzy(text, limit=1)
     if close:
         word, concept = close[0]
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz  # lazy, for start-up speed (see candidates.Scorer)
 
         if fuzz.ratio(text.casefold(), word.casefold()) >= FUZZY_CUTOFF:
             return concept, word, "fuzzy"

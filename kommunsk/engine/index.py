@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from dataclasses import replace as replace_fields
+from typing import Any
 
 from kommunsk.glossary.model import Concept, Context, Matching
 from kommunsk.glossary.termbase import Glossary
@@ -67,12 +69,21 @@ class FormIndex:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> FormIndex:
-        raw: dict[str, object] = dict(data)
-        raw["entries"] = [Entry(*row) for row in data["entries"]]  # type: ignore[attr-defined]
-        raw["slots"] = {int(k): v for k, v in data["slots"].items()}  # type: ignore[attr-defined]
-        raw["heads"] = {int(k): v for k, v in data["heads"].items()}  # type: ignore[attr-defined]
-        return cls(**raw)  # type: ignore[arg-type]
+    def from_json(cls, data: dict[str, Any]) -> FormIndex:
+        """The index from `to_json`'s data, with the same types as a freshly built one."""
+        return cls(
+            entries=[_entry(row) for row in data["entries"]],
+            forms=_pairs(data["forms"]),
+            cased=_pairs(data["cased"]),
+            multi=data["multi"],
+            modifiers=data["modifiers"],
+            fuzzy=data["fuzzy"],
+            laws=data["laws"],
+            sections=data["sections"],
+            slots={int(k): v for k, v in data["slots"].items()},
+            heads={int(k): v for k, v in data["heads"].items()},
+            guessed=data["guessed"],
+        )
 
     @property
     def modifier_lengths(self) -> list[int]:
@@ -86,6 +97,16 @@ class FormIndex:
             if any(self.entries[i].compounds == "all" for i, _ in hits)
         }
         return sorted(lengths, reverse=True)
+
+
+def _entry(row: list[Any]) -> Entry:
+    """An Entry from its JSON row (tuples come back from JSON as lists)."""
+    entry = Entry(*row)
+    return replace_fields(entry, requires=tuple(entry.requires), excludes=tuple(entry.excludes))
+
+
+def _pairs(raw: dict[str, list[list[Any]]]) -> dict[str, list[tuple[int, str]]]:
+    return {form: [(int(e), str(slot)) for e, slot in hits] for form, hits in raw.items()}
 
 
 def build(glossary: Glossary) -> FormIndex:

@@ -11,27 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from kommunsk.engine.candidates import MATCH_RANK, Candidate
+from kommunsk.engine.context import context_ok
 from kommunsk.engine.index import Entry
 from kommunsk.glossary.termbase import Glossary
 from kommunsk.language.tokenise import Token
 
 ROLE_RANK = {"business": 0, "variant": 1, "term": 2}
-
-
-def context_ok(entry: Entry, candidate: Candidate, tokens: list[Token]) -> bool:
-    """Do the words around the match satisfy the entry's context condition?"""
-    if not entry.requires and not entry.excludes:
-        return True
-    low = max(0, candidate.first - entry.window)
-    high = min(len(tokens), candidate.last + entry.window + 1)
-    around = {
-        t.lower
-        for k, t in enumerate(tokens[low:high], low)
-        if not candidate.first <= k <= candidate.last
-    }
-    if entry.excludes and around.intersection(entry.excludes):
-        return False
-    return not entry.requires or bool(around.intersection(entry.requires))
 
 
 def resolve(

@@ -22,7 +22,7 @@ OPEN_CLASSES = {"noun": {"NOUN", "PROPN"}, "verb": {"VERB", "AUX"}, "adjective":
 @cache
 def load(name: str) -> Any:
     """A spaCy pipeline by name: 'blank' (spacy.blank("da") with the lookup lemmatizer) or an installed package."""
-    import spacy
+    import spacy  # lazy: spaCy is loaded only when a pipeline is asked for
 
     if name == "blank":
         nlp = spacy.blank("da")

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kommunsk.atomic import write_text
 from kommunsk.glossary.paths import glossary_files as glossary_files
 from kommunsk.glossary.paths import schema_dir
 from kommunsk.glossary.yamlfile import parse, read_text
@@ -104,7 +105,5 @@ def format_file(path: Path, *, write: bool) -> bool:
     if text == wanted:
         return False
     if write:
-        from kommunsk.atomic import write_text
-
         write_text(path, wanted)
     return True

@@ -82,6 +82,7 @@ class Municipalities:
 
     @classmethod
     def read(cls, path: Path) -> Municipalities:
+        # lazy, for start-up speed: the cached registry needs no YAML parser
         from kommunsk.glossary.yamlfile import load as load_yaml
 
         return cls.from_data(load_yaml(path).data)
@@ -112,7 +113,7 @@ class Municipalities:
 
     def search_fuzzy(self, query: str, *, limit: int = 5) -> list[Municipality]:
         """The municipalities whose names are closest to `query`, best first."""
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # lazy, for start-up speed
 
         key = fold(query)
         if not key:

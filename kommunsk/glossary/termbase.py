@@ -123,7 +123,7 @@ class Glossary:
 
     def search_fuzzy(self, word: str, *, limit: int = 5) -> list[tuple[str, Concept]]:
         """The closest written words and their concepts, best first."""
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process  # lazy, for start-up speed
 
         key = fold(word)
         if not key:

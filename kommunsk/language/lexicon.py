@@ -7,12 +7,17 @@ needs. Reading the file directly keeps spaCy itself out of the build.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
+import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 TABLE = "da_lemma_lookup.json.gz"
@@ -24,9 +29,6 @@ def table_version() -> str:
     Read from the package's about.py rather than by importing it, which would
     build path objects for every language: this runs on every cold start.
     """
-    import re
-    from importlib.util import find_spec
-
     spec = find_spec("spacy_lookups_data")
     if spec is None or not spec.submodule_search_locations:
         return "missing"
@@ -41,10 +43,6 @@ def table_version() -> str:
 @cache
 def lemma_table() -> dict[str, str]:
     """form -> lemma, all lower-case, as spaCy's lookup lemmatizer uses it."""
-    import gzip
-    import json
-    from importlib import resources
-
     path = resources.files("spacy_lookups_data").joinpath("data", TABLE)
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)

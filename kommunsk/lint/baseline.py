@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from kommunsk.atomic import write_text
 from kommunsk.errors import BaselineError
 from kommunsk.lint.findings import Finding
 
@@ -33,8 +34,6 @@ def write(
     path: Path, findings: list[Finding], *, kommunsk_version: str, glossary_version: str
 ) -> None:
     """Write the findings as a baseline file (atomically)."""
-    from kommunsk.atomic import write_text
-
     rows = [
         {"path": p, "concept_id": c, "text": t, "occurrence": n}
         for p, c, t, n in sorted(keys(findings))

@@ -18,6 +18,7 @@ from kommunsk._version import __version__
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.annotator import Annotator
 from kommunsk.language.danish import fold
+from kommunsk.lint.baseline import new_only
 from kommunsk.lint.findings import Finding, Summary
 from kommunsk.readers import Document, read
 from kommunsk.readers import Skipped as Skipped
@@ -96,8 +97,6 @@ def check_paths(
         files += 1
         findings += findings_for(document, annotator, options)
     if options.baseline is not None:
-        from kommunsk.lint.baseline import new_only
-
         findings = new_only(findings, options.baseline)
     return CheckResult(findings, summarise(findings, files, skipped, annotator, options))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from kommunsk.atomic import write_bytes
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.annotator import Annotator
 from kommunsk.engine.rewrite import Rewrite, apply
@@ -76,8 +77,6 @@ def _diff(path: str, before: str, after: str) -> str:
 
 
 def _write_back(path: Path, document: Document, text: str) -> None:
-    from kommunsk.atomic import write_bytes
-
     encoding = "utf-8-sig" if document.bom else document.encoding
     try:
         data = text.encode(encoding)

@@ -17,7 +17,8 @@ import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from kommunsk.readers import Document, ReadError, shown
+from kommunsk.errors import ReadError
+from kommunsk.readers.document import Document, shown
 from kommunsk.readers.suppress import in_lines
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def _paragraphs(data: bytes, path: str) -> list[str]:
     A damaged file can fail anywhere in the zip, XML and part layers, each with
     its own exception type, so every failure becomes the same ReadError.
     """
-    import docx
+    import docx  # lazy: python-docx is loaded only for Word files
 
     try:
         word = docx.Document(io.BytesIO(data))

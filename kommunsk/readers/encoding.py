@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from kommunsk.readers import ReadError, shown
+from kommunsk.errors import ReadError
+from kommunsk.readers.document import shown
 
 SNIFF_BYTES = 8192
 
@@ -129,7 +130,7 @@ def _detect(data: bytes, path: str) -> tuple[str, str]:
     The detector's favourite is often a Central European code page for short
     Danish texts ("på" and "ĺ" share a byte), so its ranking is a filter, not an answer.
     """
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: only for files that are not UTF-8
 
     results = from_bytes(data)
     best = results.best()

@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left
 from html.parser import HTMLParser
 
-from kommunsk.readers import Document, ReadError, shown
+from kommunsk.errors import ReadError
+from kommunsk.readers.document import Document, shown
 from kommunsk.readers.encoding import Decoded
 from kommunsk.readers.suppress import comment_marker_at, in_markup
 

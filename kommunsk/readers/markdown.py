@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kommunsk.readers import Document
+from kommunsk.readers.document import Document
 from kommunsk.readers.encoding import Decoded
 from kommunsk.readers.position import line_spans
 from kommunsk.readers.suppress import comment_markers, in_markup
@@ -217,13 +217,14 @@ def _label_end(name: str, state: StateInline, start: int) -> int:
     """Where the "]" after a link's or image's text is; the text is prose, the rest is not."""
     if name not in ("link", "image"):
         return -1
-    from markdown_it.helpers import parseLinkLabel
+    from markdown_it.helpers import parseLinkLabel  # lazy: see _parser
 
     return parseLinkLabel(state, start + (1 if name == "image" else 0))
 
 
 def _parser(recorder: _Recorder) -> MarkdownIt:
     """CommonMark plus tables; inline parsing is left to `_blocks`, which records positions."""
+    # lazy: markdown-it-py is loaded only when a Markdown file is read
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import autolink, backtick, html_inline, image, link
 

@@ -11,22 +11,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kommunsk.readers import Document
+from kommunsk.readers.document import LINE_BREAK, Document
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]+;?")
-
-
-def line_starts(source: str) -> list[int]:
-    """Offsets where the lines of `source` begin; the first line begins at 0."""
-    return [0, *(match.end() for match in _BREAK.finditer(source))]
 
 
 def line_spans(source: str) -> list[tuple[int, int]]:
     """(start, end) of each line without its line ending."""
     spans = []
     start = 0
-    for match in _BREAK.finditer(source):
+    for match in LINE_BREAK.finditer(source):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(source)))

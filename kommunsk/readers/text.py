@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kommunsk.readers import Document
+from kommunsk.readers.document import Document
 from kommunsk.readers.encoding import Decoded
 from kommunsk.readers.suppress import in_lines
 

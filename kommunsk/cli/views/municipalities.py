@@ -8,6 +8,7 @@ from datetime import date
 from kommunsk._version import __version__
 from kommunsk.glossary.municipalities import Municipalities
 from kommunsk.glossary.paths import bundled_glossary
+from kommunsk.glossary.yamlfile import load
 
 
 def registry() -> Municipalities:
@@ -23,8 +24,6 @@ def render_municipalities(query: str | None, as_of: date | None, fmt: str) -> st
     if query and not found:
         found = items.search_fuzzy(query)
     if fmt == "json":
-        from kommunsk.glossary.yamlfile import load
-
         version = load(bundled_glossary() / "glossary.yaml").data["version"]
         rows = [
             {

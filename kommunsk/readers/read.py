@@ -1,0 +1,126 @@
+"""Read a file (or standard input) into the text kommunsk should read, with a map back.
+
+Each reader returns a `Document`: the prose to annotate (`text`), the decoded
+file (`source`), a map from text offsets to source offsets, and the text
+regions that inline comments switch off. See docs/readers.md.
+
+`read` is the door for files and "-" (standard input); `read_bytes` is the same
+without the file system, for tests and for callers that already hold the bytes.
+"""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path, PurePath
+
+from kommunsk.errors import ReadError, Skipped
+from kommunsk.readers.document import KINDS, Document, shown
+from kommunsk.readers.docx import read_docx
+from kommunsk.readers.encoding import binary_reason, decode
+from kommunsk.readers.html import read_html
+from kommunsk.readers.markdown import read_markdown
+from kommunsk.readers.text import read_text
+
+MAX_BYTES = 10_000_000
+_EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".txt": "text",
+    ".text": "text",
+}
+
+
+def kind_for(path: str) -> str | None:
+    """The reader a file name asks for; None means "plain text, if the bytes are text"."""
+    return _EXTENSIONS.get(PurePath(path).suffix.lower())
+
+
+def read(path: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a file, or standard input for "-", into a Document.
+
+    Raises ReadError for problems the user must fix (missing file, unknown
+    encoding, corrupt .docx) and Skipped for files kommunsk does not read.
+    """
+    if path == "-":
+        return read_bytes(_stdin(max_bytes), path, "text")
+    return read_bytes(_load(path, max_bytes), path)
+
+
+def _stdin(max_bytes: int) -> bytes:
+    """Standard input as bytes, so the encoding is detected as for a file (not the locale's)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise ReadError("kan ikke læse standardinput")
+    try:
+        data: bytes = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise ReadError(f"kan ikke læse standardinput ({error.strerror or error})") from error
+    _check_size("-", len(data), max_bytes)
+    return data
+
+
+def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
+    """Read `data` as if it were the file `path`; `kind` overrides the extension.
+
+    With no kind and an unknown extension the bytes are read as plain text when
+    they decode, and skipped when they do not (they are probably not text).
+    """
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown reader kind {kind!r}; expected one of {KINDS}")
+    chosen = kind or kind_for(path)
+    reason = binary_reason(path, data, by_name=kind is None, sniff=chosen != "docx")
+    if reason is not None:
+        raise Skipped(f"springer over {shown(path)}: {reason}")
+    if chosen == "docx":
+        return read_docx(data, path)
+    try:
+        decoded = decode(data, path)
+    except ReadError as error:
+        if chosen is None:
+            raise Skipped(f"springer over {shown(path)}: ser ikke ud til at være tekst") from error
+        raise
+    if chosen == "markdown":
+        return read_markdown(decoded, path)
+    if chosen == "html":
+        return read_html(decoded, path)
+    return read_text(decoded, path)
+
+
+def _load(path: str, max_bytes: int) -> bytes:
+    """The file's bytes, after the cheap refusals (missing, folder, binary type, too large)."""
+    file = Path(path)
+    try:
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        reason = binary_reason(path, b"", sniff=False)
+        if reason is not None:
+            raise Skipped(f"springer over {path}: {reason}")
+        _check_size(path, info.st_size, max_bytes)
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise _os_error(error, path) from error
+    _check_size(path, len(data), max_bytes)
+    return data
+
+
+def _check_size(path: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        limit = f"{max_bytes:,}".replace(",", ".")
+        raise Skipped(f"springer over {shown(path)}: filen er større end grænsen på {limit} bytes")
+
+
+def _os_error(error: OSError, path: str) -> ReadError:
+    """One Danish line for the operating system's complaint, naming the file."""
+    if isinstance(error, FileNotFoundError):
+        return ReadError(f"filen findes ikke: {path}")
+    if isinstance(error, IsADirectoryError):
+        return ReadError(f"er en mappe, ikke en fil: {path}")
+    if isinstance(error, PermissionError):
+        return ReadError(f"ingen adgang til filen: {path}")
+    return ReadError(f"kan ikke læse filen: {path} ({error.strerror or error})")
