@@ -103,9 +103,20 @@ class UnsupportedFile(ReadError):
 
 
 class Skipped(KommunskError):
-    """A file found while walking a folder that kommunsk does not read: a note, not a failure."""
+    """A file found while walking a folder that kommunsk does not read: a note, not a failure.
+
+    Named on the command line, the same file is an error (`as_error`): the user asked for it.
+    """
 
     code = "skipped"
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"springer over {path}: {reason}")
+
+    def as_error(self) -> UnsupportedFile:
+        return UnsupportedFile(f"kan ikke tjekke {self.path}: {self.reason}")
 
 
 class WriteError(KommunskError):

@@ -32,7 +32,10 @@ def test_annotation_fields() -> None:
     [
         ("Første linje.\r\nKunderne på plejehjemmet.\r\n", ["Kunderne"]),
         (unicodedata.normalize("NFD", "Børnene og kunderne på plejecentret i Århus"), ["kunderne"]),
-        ("Vi taler med kun\u00adderne og stakehol-\nderne.", ["kun\u00adderne", "stakehol-\nderne"]),
+        (
+            "Vi taler med kun\u00adderne og stakehol-\nderne.",
+            ["kun\u00adderne", "stakehol-\nderne"],
+        ),
         ("KUNDERNE og kunder\tog\u00a0kunden", ["KUNDERNE", "kunder", "kunden"]),
     ],
 )

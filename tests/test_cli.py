@@ -211,12 +211,23 @@ def test_docx_built_in_test(tmp_path: Path) -> None:
     assert "tilbud.docx:¶2:7:" in out
 
 
-def test_binary_file_is_skipped_with_a_note(tmp_path: Path) -> None:
-    path = tmp_path / "billede.md"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    code, out, _ = run("check", str(path))
+def test_binary_file_in_a_folder_is_skipped_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "billede.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "tekst.md").write_text("Borgerne.\n", encoding="utf-8")
+    code, out, _ = run("check", str(tmp_path))
     assert code == 0
-    assert "billede.md" in out and "Sprunget over" in out
+    assert "billede.md" in out and "Sprunget over" in out and "1 fil" in out
+
+
+@pytest.mark.parametrize("name", ["billede.md", "tilbud.pdf", "TILBUD.PDF"])
+def test_an_unreadable_file_named_on_the_command_line_is_an_error(
+    tmp_path: Path, name: str
+) -> None:
+    (tmp_path / name).write_bytes(b"%PDF-1.4\n\x00\x00binary\x00")
+    code, _, err = run("check", str(tmp_path / name))
+    assert code == 2
+    assert err.startswith(f"kommunsk: fejl: kan ikke tjekke {tmp_path / name}:")
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:

@@ -78,8 +78,8 @@ def test_error_paths(tmp_path: Path) -> None:
     (tmp_path / "cp.txt").write_bytes("Kunderne på plejehjemmet.".encode("cp1252"))
     assert run("check", "cp.txt", cwd=tmp_path).returncode == 1
     (tmp_path / "data.bin").write_bytes(bytes(range(256)) * 4)
-    skipped = run("check", "data.bin", cwd=tmp_path)
-    assert skipped.returncode == 0 and "data.bin" in skipped.stdout
+    named = run("check", "data.bin", cwd=tmp_path)
+    assert named.returncode == 2 and "kan ikke tjekke data.bin" in named.stderr
     (tmp_path / ".kommunsk.toml").write_text("fail-on = [\n")
     broken = run("check", "cp.txt", cwd=tmp_path)
     assert (

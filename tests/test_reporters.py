@@ -340,7 +340,14 @@ def test_json_shape_and_key_order() -> None:
         "findings",
     ]
     assert document["schema_version"] == 1
-    assert list(document["summary"]) == ["files", "findings", "by_severity", "failed", "skipped"]
+    assert list(document["summary"]) == [
+        "files",
+        "findings",
+        "by_severity",
+        "failed",
+        "skipped",
+        "errors",
+    ]
     assert list(document["findings"][0]) == [
         "path", "line", "column", "end_line", "end_column", "unit", "kind", "severity",
         "concept_id", "text", "term", "suggestions", "match", "score", "message", "reason",

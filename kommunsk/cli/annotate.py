@@ -8,6 +8,7 @@ import click
 
 from kommunsk.cli.options import (
     EXIT_CLEAN,
+    EXIT_USAGE,
     as_of_option,
     color_option,
     configured,
@@ -49,6 +50,8 @@ def annotate(
     )
     result = check_paths(paths or ("-",), annotator_for(glossary_paths), options)
     shown = use_color(color)
-    output = render(fmt, result.findings, result.summary, color=shown)
+    output = render(fmt, result.findings, result.summary, color=shown, explain_once=True)
     click.echo(output, nl=not output.endswith("\n"), color=shown)
-    return EXIT_CLEAN
+    for error in result.summary.errors:
+        click.echo(f"kommunsk: fejl: {error}", err=True)
+    return EXIT_USAGE if result.summary.errors else EXIT_CLEAN

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from kommunsk._version import __version__
 from kommunsk.cli.options import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    EXIT_USAGE,
     as_of_option,
     color_option,
     configured,
@@ -20,17 +22,21 @@ from kommunsk.cli.options import (
     use_color,
 )
 from kommunsk.cli.progress import file_progress
+from kommunsk.engine.annotator import Annotator
 from kommunsk.engine.registry import annotator_for
+from kommunsk.errors import ReadError, Skipped, WriteError
 from kommunsk.lint import baseline
 from kommunsk.lint.check import (
-    DEFAULT_INCLUDE,
     FAIL_LEVELS,
     SEVERITIES,
     CheckOptions,
+    CheckResult,
     check_paths,
     expand,
 )
-from kommunsk.reporters import REPORTERS, render
+from kommunsk.lint.files import DEFAULT_INCLUDE
+from kommunsk.lint.rewrite_files import rewrite_file
+from kommunsk.reporters import REPORTERS, github, render, statistics
 
 
 @click.command()
@@ -74,6 +80,21 @@ from kommunsk.reporters import REPORTERS, render
     is_flag=True,
     help="Skriv alle nuværende fund til baseline-filen og afslut med 0.",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Vis kun fundene (ingen opsummering).")
+@click.option(
+    "--statistics", is_flag=True, help="Vis antal fund pr. begreb i stedet for hvert fund."
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAVN",
+    help="Læs standard input som denne fil (filtypen vælger læseren, fx tilbud.md).",
+)
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Vis de sikre omskrivninger som diff (ændrer intet)."
+)
+@click.option(
+    "--fix", is_flag=True, help="Foretag de sikre omskrivninger i filerne, og tjek derefter."
+)
 @click.option(
     "--pipeline",
     metavar="NAVN",
@@ -90,7 +111,8 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
     """Tjek filer for forretningssprog (bruges af pre-commit og i CI).
 
     Understøtter tekst, Markdown, HTML og Word (.docx); '-' læser fra standard input.
-    Afslutter med 1, hvis noget fejler (standard: advarsler), 0 ellers og 2 ved brugerfejl.
+    Afslutter med 1, hvis noget fejler (standard: advarsler), 2 hvis en fil ikke kan læses
+    eller ved brugerfejl, og ellers 0.
 
     \b
     Eksempel:
@@ -98,13 +120,31 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
     """
     if not paths:
         fail("angiv mindst én fil eller mappe (eller '-' for standard input)")
-    baseline_path = options["baseline_path"]
-    if options["update_baseline"] and not baseline_path:
+    if options["update_baseline"] and not options["baseline_path"]:
         fail("--update-baseline kræver --baseline FIL (eller 'baseline' i konfigurationen)")
+    if options["show_diff"] and options["fix"]:
+        fail("--diff og --fix kan ikke bruges sammen")
+    check_options = _check_options(options)
+    engine = annotator_for(options["glossary_paths"])
+    files = list(expand(paths, check_options))
+    if options["show_diff"]:
+        return _show_diff(files, engine, check_options)
+    if options["fix"]:
+        _fix(files, engine, check_options)
+    with file_progress(len(files)) as advance:
+        result = check_paths(paths, engine, check_options, on_file=advance)
+    if options["update_baseline"]:
+        return _write_baseline(Path(options["baseline_path"]), result, engine)
+    _report(result, options)
+    return _exit_code(result)
+
+
+def _check_options(options: dict[str, Any]) -> CheckOptions:
+    baseline_path = options["baseline_path"]
     known = None
     if baseline_path and not options["update_baseline"]:
         known = baseline.read(Path(baseline_path))
-    check_options = CheckOptions(
+    return CheckOptions(
         municipality=options["municipality"],
         as_of=options["as_of"],
         fail_on=options["fail_on"],
@@ -113,23 +153,80 @@ def check(paths: tuple[str, ...], **options: Any) -> int:
         include=tuple(options["include"]),
         exclude=tuple(options["exclude"]),
         baseline=known,
+        baseline_root=Path(baseline_path).parent if baseline_path else None,
         pipeline=options["pipeline"],
         unverified_variants=bool(options["unverified_variants"]),
+        stdin_filename=options["stdin_filename"],
     )
-    engine = annotator_for(options["glossary_paths"])
-    files = list(expand(paths, check_options))
-    with file_progress(len(files)) as advance:
-        result = check_paths(files, engine, check_options, on_file=advance)
-    if options["update_baseline"]:
-        baseline.write(
-            Path(baseline_path),
-            result.findings,
-            kommunsk_version=__version__,
-            glossary_version=engine.glossary.version,
+
+
+def _report(result: CheckResult, options: dict[str, Any]) -> None:
+    fmt, color = options["fmt"], use_color(options["color"])
+    if options["statistics"]:
+        output = (statistics.render_json if fmt == "json" else statistics.render_text)(
+            result.findings, result.summary
         )
-        click.echo(f"baseline skrevet: {baseline_path} ({len(result.findings)} fund)", err=True)
-        return EXIT_CLEAN
-    color = use_color(options["color"])
-    output = render(options["fmt"], result.findings, result.summary, color=color)
+    else:
+        output = render(fmt, result.findings, result.summary, color=color, quiet=options["quiet"])
     click.echo(output, nl=not output.endswith("\n"), color=color)
+    for error in result.summary.errors:
+        click.echo(f"kommunsk: fejl: {error}", err=True)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        github.append_step_summary(
+            Path(os.environ["GITHUB_STEP_SUMMARY"]), result.findings, result.summary
+        )
+
+
+def _exit_code(result: CheckResult) -> int:
+    """The worst outcome wins: an unreadable file (2), then failing findings (1)."""
+    if result.summary.errors:
+        return EXIT_USAGE
     return EXIT_FINDINGS if result.summary.failed else EXIT_CLEAN
+
+
+def _show_diff(files: list[str], engine: Annotator, options: CheckOptions) -> int:
+    """Print the safe rewrites of every file as one diff; exit 1 when there is anything to change.
+
+    A file that cannot be read or rewritten is named on standard error, the others are
+    still shown, and the run exits 2.
+    """
+    changed = failed = False
+    for path in files:
+        try:
+            outcome = rewrite_file(path, engine, options=options, mode="diff")
+        except (ReadError, Skipped, WriteError) as error:
+            click.echo(f"kommunsk: fejl: {error}", err=True)
+            failed = True
+            continue
+        if outcome.rewrite.changed:
+            changed = True
+            click.echo(outcome.output, nl=False)
+    return EXIT_USAGE if failed else EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _fix(files: list[str], engine: Annotator, options: CheckOptions) -> None:
+    """Apply the safe rewrites in place (atomically), telling on standard error what changed.
+
+    Files that cannot be rewritten are left alone; the check that follows reports them.
+    """
+    if "-" in files:
+        fail("--fix kan ikke bruges med standard input (brug --diff)")
+    for path in files:
+        try:
+            outcome = rewrite_file(path, engine, options=options, mode="write")
+        except (ReadError, Skipped, WriteError) as error:
+            click.echo(f"kommunsk: kan ikke rette: {error}", err=True)
+            continue
+        if outcome.rewrite.changed:
+            click.echo(outcome.message, err=True)
+
+
+def _write_baseline(path: Path, result: CheckResult, engine: Annotator) -> int:
+    baseline.write(
+        path,
+        result.findings,
+        kommunsk_version=__version__,
+        glossary_version=engine.glossary.version,
+    )
+    click.echo(f"baseline skrevet: {path} ({len(result.findings)} fund)", err=True)
+    return EXIT_CLEAN

@@ -41,12 +41,12 @@ class KommunskGroup(click.Group):
     """A click group that turns every outcome into kommunsk's exit codes and one-line errors."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(COMMANDS)
+        return [*COMMANDS, *(name for name in super().list_commands(ctx) if name not in COMMANDS)]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)
         if module is None:
-            return None
+            return super().get_command(ctx, cmd_name)
         command: click.Command = getattr(importlib.import_module(module), cmd_name)
         return command
 

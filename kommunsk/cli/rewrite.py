@@ -14,6 +14,7 @@ from kommunsk.cli.options import (
     municipality_option,
 )
 from kommunsk.engine.registry import annotator_for
+from kommunsk.lint.check import CheckOptions
 from kommunsk.lint.rewrite_files import rewrite_file
 
 
@@ -42,9 +43,8 @@ def rewrite(
     Eksempel:
       kommunsk rewrite tilbud.md --municipality Aarhus --diff
     """
-    outcome = rewrite_file(
-        path, annotator_for(glossary_paths), municipality=municipality, as_of=as_of, mode=mode
-    )
+    options = CheckOptions(municipality=municipality, as_of=as_of)
+    outcome = rewrite_file(path, annotator_for(glossary_paths), options=options, mode=mode)
     if outcome.output:
         click.echo(outcome.output, nl=not outcome.output.endswith("\n"))
     if outcome.message:

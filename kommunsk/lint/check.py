@@ -6,8 +6,6 @@ command line only parses options and hands the result to a reporter.
 
 from __future__ import annotations
 
-import fnmatch
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,16 +15,19 @@ from pathlib import Path
 from kommunsk._version import __version__
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.annotator import Annotator
+from kommunsk.errors import ReadError, Skipped
+from kommunsk.glossary.pages import page_url
 from kommunsk.language.danish import fold
+from kommunsk.lint import files
+from kommunsk.lint.baseline import Key as BaselineKey
 from kommunsk.lint.baseline import new_only
+from kommunsk.lint.files import DEFAULT_INCLUDE
 from kommunsk.lint.findings import Finding, Summary
 from kommunsk.readers import Document, read
-from kommunsk.readers import Skipped as Skipped
 from kommunsk.readers.position import line_text, position
 
 SEVERITIES = ("info", "suggestion", "warning")
 FAIL_LEVELS = ("warning", "suggestion", "info", "never")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm", "*.docx")
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,11 @@ class CheckOptions:
     ignore: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
-    baseline: set[tuple[str, str, str, int]] | None = None
+    baseline: set[BaselineKey] | None = None
+    baseline_root: Path | None = None  # the baseline file's folder; paths are keyed relative to it
     pipeline: str | None = None
     unverified_variants: bool = False
+    stdin_filename: str | None = None  # read standard input as if it were this file
 
     @cached_property
     def ignored(self) -> frozenset[str]:
@@ -59,18 +62,8 @@ class CheckResult:
 
 
 def expand(paths: Sequence[str], options: CheckOptions) -> Iterator[str]:
-    """Files to read: given files as they are, folders walked with the include/exclude patterns."""
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    full = str(Path(folder) / name)
-                    if _wanted(full, options.include) and not _excluded(full, options.exclude):
-                        yield full
-        elif not _excluded(raw, options.exclude):
-            yield raw
+    """Files to read: named files as given, folders walked (see lint.files)."""
+    return files.expand(paths, options.include, options.exclude)
 
 
 def check_paths(
@@ -79,26 +72,36 @@ def check_paths(
     options: CheckOptions,
     on_file: Callable[[str], None] | None = None,
 ) -> CheckResult:
-    """Read and check every path; raises ReadError for a file that cannot be read.
+    """Read and check every path; a file that cannot be read is reported, and the rest still checked.
 
     `on_file` is called before each file is read (the command line uses it for progress).
     """
     findings: list[Finding] = []
     skipped: list[str] = []
-    files = 0
+    errors: list[str] = []
+    count = 0
+    named = {p for p in paths if p == "-" or not Path(p).is_dir()}
     for path in expand(paths, options):
         if on_file:
             on_file(path)
         try:
-            document = read(path)
+            document = read(path, as_name=options.stdin_filename if path == "-" else None)
         except Skipped as note:
-            skipped.append(str(note))
+            if path in named:
+                errors.append(str(note.as_error()))
+            else:
+                skipped.append(str(note))
             continue
-        files += 1
+        except ReadError as error:
+            errors.append(str(error))
+            continue
+        count += 1
         findings += findings_for(document, annotator, options)
     if options.baseline is not None:
-        findings = new_only(findings, options.baseline)
-    return CheckResult(findings, summarise(findings, files, skipped, annotator, options))
+        root = options.baseline_root or Path.cwd()
+        findings = new_only(findings, options.baseline, root)
+    summary = summarise(findings, count, skipped, annotator, options, errors=errors)
+    return CheckResult(findings, summary)
 
 
 def findings_for(document: Document, annotator: Annotator, options: CheckOptions) -> list[Finding]:
@@ -111,7 +114,7 @@ def findings_for(document: Document, annotator: Annotator, options: CheckOptions
         unverified_variants=options.unverified_variants,
     )
     kept = [a for a in annotations if _shown(a, document, options)]
-    return [_place(document, a) for a in kept]
+    return [_place(document, a, annotator) for a in kept]
 
 
 def summarise(
@@ -120,7 +123,10 @@ def summarise(
     skipped: list[str],
     annotator: Annotator,
     options: CheckOptions,
+    *,
+    errors: Sequence[str] = (),
 ) -> Summary:
+    """Totals per severity, whether the run fails, and every skipped or unreadable file by name."""
     by_severity = dict.fromkeys(reversed(SEVERITIES), 0)
     for finding in findings:
         by_severity[finding.annotation.severity] += 1
@@ -130,6 +136,7 @@ def summarise(
         by_severity=by_severity,
         failed=any(fails(f.annotation, options.fail_on) for f in findings),
         skipped=tuple(skipped),
+        errors=tuple(errors),
         kommunsk_version=__version__,
         glossary_version=annotator.glossary.version,
     )
@@ -145,13 +152,18 @@ def fails(annotation: Annotation, fail_on: str) -> bool:
 def _shown(annotation: Annotation, document: Document, options: CheckOptions) -> bool:
     if SEVERITIES.index(annotation.severity) < SEVERITIES.index(options.min_severity):
         return False
+    return not is_ignored(annotation, document, options)
+
+
+def is_ignored(annotation: Annotation, document: Document, options: CheckOptions) -> bool:
+    """Switched off by a suppression comment, or named (by concept id or word) in the ignore list."""
     if any(start <= annotation.start < end for start, end in document.ignored):
-        return False
-    ignored = options.ignored
-    return not ignored & {annotation.concept_id, fold(annotation.text), fold(annotation.term)}
+        return True
+    words = {annotation.concept_id, fold(annotation.text), fold(annotation.term)}
+    return bool(options.ignored & words)
 
 
-def _place(document: Document, annotation: Annotation) -> Finding:
+def _place(document: Document, annotation: Annotation, annotator: Annotator) -> Finding:
     line, column = position(document, annotation.start)
     end_line, end_column = position(document, max(annotation.start, annotation.end - 1))
     return Finding(
@@ -163,14 +175,5 @@ def _place(document: Document, annotation: Annotation) -> Finding:
         annotation=annotation,
         line_text=line_text(document, line),
         unit="paragraph" if document.kind == "docx" else "line",
+        help_uri=page_url(annotator.glossary.get(annotation.concept_id)),
     )
-
-
-def _wanted(path: str, patterns: Sequence[str]) -> bool:
-    name = Path(path).name
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
-
-
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
-    normal = Path(path).as_posix()
-    return any(fnmatch.fnmatch(normal, p) or fnmatch.fnmatch(Path(path).name, p) for p in patterns)

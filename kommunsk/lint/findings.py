@@ -23,6 +23,7 @@ class Finding:
     annotation: Annotation
     line_text: str  # the whole source line the finding starts on, without its line ending
     unit: str = "line"  # "line", or "paragraph" for Word documents (line then counts paragraphs)
+    help_uri: str = ""  # the concept's page in the glossary documentation
 
 
 @dataclass(frozen=True)
@@ -34,5 +35,6 @@ class Summary:
     by_severity: dict[str, int]
     failed: bool
     skipped: tuple[str, ...] = ()  # notes about files that were skipped (binary, unsupported)
+    errors: tuple[str, ...] = ()  # files that could not be read, one line each naming the file
     kommunsk_version: str = ""
     glossary_version: str = ""

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from kommunsk.atomic import write_bytes
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.annotator import Annotator
 from kommunsk.engine.rewrite import Rewrite, apply
-from kommunsk.readers import Document, ReadError, read
+from kommunsk.errors import ReadError, UsageError, WriteError
+from kommunsk.lint.check import CheckOptions, is_ignored
+from kommunsk.readers import Document, read
 from kommunsk.readers.position import source_span
 
 
@@ -24,12 +25,18 @@ class FileRewrite:
     rewrite: Rewrite
 
 
-def rewrite_document(
-    document: Document, annotator: Annotator, *, municipality: str | None, as_of: date | None
-) -> Rewrite:
-    """The rewrite of a document's source text (only spans that map cleanly back to the source)."""
-    annotations = annotator.annotate(document.text, municipality=municipality, as_of=as_of)
-    annotations = [a for a in annotations if not any(s <= a.start < e for s, e in document.ignored)]
+def rewrite_document(document: Document, annotator: Annotator, options: CheckOptions) -> Rewrite:
+    """The rewrite of a document's source text (only spans that map cleanly back to the source).
+
+    What `check` would not show (suppressed lines, ignored words) is not rewritten either.
+    """
+    annotations = annotator.annotate(
+        document.text,
+        municipality=options.municipality,
+        as_of=options.as_of,
+        unverified_variants=options.unverified_variants,
+    )
+    annotations = [a for a in annotations if not is_ignored(a, document, options)]
     if document.offsets is not None:
         annotations = [_to_source(document, a) for a in annotations]
         annotations = [a for a in annotations if document.source[a.start : a.end] == a.text]
@@ -37,26 +44,21 @@ def rewrite_document(
 
 
 def rewrite_file(
-    path: str,
-    annotator: Annotator,
-    *,
-    municipality: str | None,
-    as_of: date | None,
-    mode: str | None,
+    path: str, annotator: Annotator, *, options: CheckOptions, mode: str | None
 ) -> FileRewrite:
     """Rewrite one file: print the result (default), a unified diff, or write it back atomically."""
-    document = read(path)
+    document = read(path, as_name=options.stdin_filename if path == "-" else None)
     if document.kind == "docx":
         raise ReadError(
             f"rewrite kan ikke skrive Word-filer: {path} (brug 'kommunsk check' for at se fundene)"
         )
-    result = rewrite_document(document, annotator, municipality=municipality, as_of=as_of)
+    result = rewrite_document(document, annotator, options)
     count = f"{len(result.changes)} ændring{'er' if len(result.changes) != 1 else ''}"
     if mode == "diff":
         return FileRewrite(_diff(path, document.source, result.text), f"{path}: {count}", result)
     if mode == "write":
         if path == "-":
-            raise ReadError("--write kan ikke bruges med standard input")
+            raise UsageError("--write kan ikke bruges med standard input")
         if result.changed:
             _write_back(Path(path), document, result.text)
             return FileRewrite("", f"omskrev {path}: {count}", result)
@@ -81,7 +83,10 @@ def _write_back(path: Path, document: Document, text: str) -> None:
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as err:
-        raise ReadError(
+        raise WriteError(
             f"{path}: omskrivningen kan ikke gemmes i {document.encoding}: {err.reason}"
         ) from None
-    write_bytes(path, data)
+    try:
+        write_bytes(path, data)
+    except OSError as err:
+        raise WriteError(f"kan ikke skrive {path}: {err.strerror or err}") from None

@@ -39,14 +39,16 @@ def kind_for(path: str) -> str | None:
     return _EXTENSIONS.get(PurePath(path).suffix.lower())
 
 
-def read(path: str, *, max_bytes: int = MAX_BYTES) -> Document:
+def read(path: str, *, max_bytes: int = MAX_BYTES, as_name: str | None = None) -> Document:
     """Read a file, or standard input for "-", into a Document.
 
+    Standard input is plain text unless `as_name` gives it a file name, whose
+    extension then picks the reader and which reports show (`--stdin-filename`).
     Raises ReadError for problems the user must fix (missing file, unknown
     encoding, corrupt .docx) and Skipped for files kommunsk does not read.
     """
     if path == "-":
-        return read_bytes(_stdin(max_bytes), path, "text")
+        return read_bytes(_stdin(max_bytes), as_name or path, kind_for(as_name or "") or "text")
     return read_bytes(_load(path, max_bytes), path)
 
 
@@ -74,14 +76,14 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     chosen = kind or kind_for(path)
     reason = binary_reason(path, data, by_name=kind is None, sniff=chosen != "docx")
     if reason is not None:
-        raise Skipped(f"springer over {shown(path)}: {reason}")
+        raise Skipped(shown(path), reason)
     if chosen == "docx":
         return read_docx(data, path)
     try:
         decoded = decode(data, path)
     except ReadError as error:
         if chosen is None:
-            raise Skipped(f"springer over {shown(path)}: ser ikke ud til at være tekst") from error
+            raise Skipped(shown(path), "ser ikke ud til at være tekst") from error
         raise
     if chosen == "markdown":
         return read_markdown(decoded, path)
@@ -99,7 +101,7 @@ def _load(path: str, max_bytes: int) -> bytes:
             raise IsADirectoryError(path)
         reason = binary_reason(path, b"", sniff=False)
         if reason is not None:
-            raise Skipped(f"springer over {path}: {reason}")
+            raise Skipped(path, reason)
         _check_size(path, info.st_size, max_bytes)
         with file.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -112,7 +114,7 @@ def _load(path: str, max_bytes: int) -> bytes:
 def _check_size(path: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         limit = f"{max_bytes:,}".replace(",", ".")
-        raise Skipped(f"springer over {shown(path)}: filen er større end grænsen på {limit} bytes")
+        raise Skipped(shown(path), f"filen er større end grænsen på {limit} bytes")
 
 
 def _os_error(error: OSError, path: str) -> ReadError:

@@ -30,8 +30,16 @@ REPORTERS: dict[str, Reporter] = {
 __all__ = ["REPORTERS", "Reporter", "UnknownFormat", "render"]
 
 
-def render(name: str, findings: Sequence[Finding], summary: Summary, *, color: bool = False) -> str:
-    """The report in the named format; `color` applies to the terminal format only.
+def render(
+    name: str,
+    findings: Sequence[Finding],
+    summary: Summary,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    explain_once: bool = False,
+) -> str:
+    """The report in the named format; `color`, `quiet` and `explain_once` apply to the terminal format only.
 
     Machine formats ignore `color`, so a caller can pass the terminal's setting
     whatever format the user chose.
@@ -39,5 +47,5 @@ def render(name: str, findings: Sequence[Finding], summary: Summary, *, color: b
     if name not in REPORTERS:
         raise UnknownFormat(f"ukendt format {name!r}; vælg mellem {', '.join(REPORTERS)}")
     if name == "text":
-        return text.render(findings, summary, color=color)
+        return text.render(findings, summary, color=color, quiet=quiet, explain_once=explain_once)
     return REPORTERS[name](findings, summary)

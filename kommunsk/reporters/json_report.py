@@ -54,6 +54,7 @@ def _summary(summary: Summary) -> dict[str, Any]:
         "by_severity": dict(severity_counts(summary.by_severity)),
         "failed": summary.failed,
         "skipped": list(summary.skipped),
+        "errors": list(summary.errors),
     }
 
 

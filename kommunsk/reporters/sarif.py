@@ -61,8 +61,19 @@ def log(findings: Sequence[Finding], summary: Summary) -> dict[str, Any]:
                     for f, fingerprint in zip(found, fingerprints(found), strict=True)
                 ],
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(summary)],
                 "properties": {"kommunsk_version": kommunsk, "glossary_version": glossary},
             }
+        ],
+    }
+
+
+def _invocation(summary: Summary) -> dict[str, Any]:
+    """Whether the run completed, and one error notification per file that could not be read."""
+    return {
+        "executionSuccessful": not summary.errors,
+        "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": error}} for error in summary.errors
         ],
     }
 
@@ -89,6 +100,7 @@ def _rule(concept_id: str, findings: list[Finding]) -> dict[str, Any]:
         "shortDescription": {"text": short_description(first.kind, first.term or first.text)},
         "fullDescription": {"text": description},
         "help": {"text": description},
+        **({"helpUri": findings[0].help_uri} if findings[0].help_uri else {}),
         "defaultConfiguration": {"level": level(severity)},
         "properties": {"tags": sorted({f.annotation.kind for f in findings})},
     }
@@ -119,6 +131,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         "message": {"text": full_message(finding)},
         "locations": [{"physicalLocation": _physical_location(finding)}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        **({"fixes": [_fix(finding)]} if a.replacement and finding.unit == "line" else {}),
         "properties": {
             "kind": a.kind,
             "severity": a.severity,
@@ -127,6 +140,28 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         },
     }
     return result
+
+
+def _fix(finding: Finding) -> dict[str, Any]:
+    """The safe replacement as a SARIF fix: the matched span deleted, the municipal word inserted."""
+    replacement = finding.annotation.replacement or ""
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    return {
+        "description": {"text": f"Erstat «{finding.annotation.text}» med «{replacement}»"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": artifact_uri(finding.path)},
+                "replacements": [
+                    {"deletedRegion": region, "insertedContent": {"text": replacement}}
+                ],
+            }
+        ],
+    }
 
 
 def _physical_location(finding: Finding) -> dict[str, Any]:

@@ -117,19 +117,30 @@ _CONTROLS = {code: "\ufffd" for code in [*range(0x20), *range(0x7F, 0xA0)] if co
 # --- the report ---
 
 
-def render(findings: Sequence[Finding], summary: Summary, *, color: bool = False) -> str:
+def render(
+    findings: Sequence[Finding],
+    summary: Summary,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    explain_once: bool = False,
+) -> str:
     """The whole terminal report as one string, ending in a newline.
 
     Files are separated by a blank line, and a blank line sets the summary apart.
+    `quiet` leaves out everything but the findings (errors go to standard error anyway);
+    `explain_once` gives a concept's explanation only at its first finding in each file.
     """
     style = _styler(color)
     groups = [
-        "".join(_finding_block(f, style) for f in group)
+        _file_block(list(group), style, explain_once)
         for _, group in groupby(ordered(findings), key=lambda f: f.path)
     ]
-    parts = ["\n".join(groups), "\n"] if groups else []
-    parts.append(summary_line(summary, style) + "\n")
-    parts.extend(f"Sprunget over: {clean(note)}\n" for note in summary.skipped)
+    parts = ["\n".join(groups)] if groups else []
+    if not quiet:
+        parts += ["\n"] if groups else []
+        parts.append(summary_line(summary, style) + "\n")
+        parts.extend(f"Sprunget over: {clean(note)}\n" for note in summary.skipped)
     return "".join(parts)
 
 
@@ -150,17 +161,31 @@ def _plain(text: str, key: str) -> str:
     return text
 
 
-def _finding_block(finding: Finding, style: Styler) -> str:
+def _file_block(findings: list[Finding], style: Styler, explain_once: bool) -> str:
+    """The findings of one file; with `explain_once`, each concept's message only the first time."""
+    seen: set[str] = set()
+    blocks = []
+    for finding in findings:
+        concept = finding.annotation.concept_id
+        blocks.append(
+            _finding_block(finding, style, explain=not explain_once or concept not in seen)
+        )
+        seen.add(concept)
+    return "".join(blocks)
+
+
+def _finding_block(finding: Finding, style: Styler, *, explain: bool = True) -> str:
     """Header, source line and marker for one finding."""
     source, marker = excerpt(finding)
     caret = marker.lstrip(" ")
     lead = INDENT + " " * (len(marker) - len(caret))
     shown = f"{INDENT}{source}".rstrip()
-    return f"{_header(finding, style)}\n{shown}\n{lead}{style(caret, _style_key(finding))}\n"
+    header = _header(finding, style, explain=explain)
+    return f"{header}\n{shown}\n{lead}{style(caret, _style_key(finding))}\n"
 
 
-def _header(finding: Finding, style: Styler) -> str:
-    """`path:line:column: kind: "text" -> "suggestion" (message)`."""
+def _header(finding: Finding, style: Styler, *, explain: bool = True) -> str:
+    """`path:line:column: kind: "text" -> "suggestion" (message)`; the message only if `explain`."""
     annotation = finding.annotation
     place = f"¶{finding.line}" if finding.unit == "paragraph" else str(finding.line)
     where = f"{style(clean(finding.path), 'path')}:{place}:{finding.column}:"
@@ -168,7 +193,7 @@ def _header(finding: Finding, style: Styler) -> str:
     what = f'"{one_line(annotation.text)}"'
     if annotation.suggestions:
         what += f" -> {one_line(quoted_list(annotation.suggestions))}"
-    message = one_line(annotation.message)
+    message = one_line(annotation.message) if explain else ""
     return f"{where} {label}: {what} ({message})" if message else f"{where} {label}: {what}"
 
 
