@@ -464,8 +464,8 @@ def test_glossary_diff(glossary_copy: Path) -> None:
 
 def test_glossary_export_csv_and_json() -> None:
     code, out, _ = run("glossary", "export", "--format", "csv")
-    assert code == 0 and out.startswith("concept_id,domain,word,role")
-    assert "borger,forvaltning-og-borgere,kunde,business,warning,borger" in out
+    assert code == 0 and out.startswith("\ufeffconcept_id;domain;word;role")
+    assert "borger;forvaltning-og-borgere;kunde;forretningsord;warning;borger;" in out
     data = json.loads(run("glossary", "export")[1])
     assert data["glossary_version"] == "1.0.0" and len(data["concepts"]) >= 250
 

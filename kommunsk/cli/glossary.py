@@ -16,7 +16,7 @@ from kommunsk.engine.cache import compiled
 from kommunsk.engine.examples import check_example
 from kommunsk.glossary import versioning
 from kommunsk.glossary.canonical import format_file
-from kommunsk.glossary.export import to_csv, to_json
+from kommunsk.glossary.export import export_text, write_markdown
 from kommunsk.glossary.paths import bundled_glossary, glossary_files
 from kommunsk.glossary.stats import stats
 from kommunsk.glossary.termbase import Glossary, read_all
@@ -174,16 +174,47 @@ def diff(old: str, new: str, fmt: str) -> int:
 
 @glossary.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@format_option("json", "csv")
-def export(paths: tuple[str, ...], fmt: str) -> int:
-    """Eksportér glossaret som JSON (hele begreber) eller CSV (én række pr. term og forretningsord).
+@format_option("json", "csv", "markdown")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Skriv hertil i stedet for standard output: en mappe for markdown, ellers en fil.",
+)
+def export(paths: tuple[str, ...], fmt: str, output: Path | None) -> int:
+    """Eksportér glossaret som JSON (hele begreber), CSV til Excel eller Markdown (én side pr. domæne).
+
+    CSV er UTF-8 med BOM, semikolon og CRLF, så dansk Excel åbner filen direkte;
+    én række pr. term og forretningsord. Markdown med --output skriver
+    <domæne>.md og README.md i mappen; uden --output ét dokument.
 
     \b
-    Eksempel:
-      kommunsk glossary export --format csv > kommunsk.csv
+    Eksempler:
+      kommunsk glossary export --format csv --output kommunsk.csv
+      kommunsk glossary export --format markdown --output docs/glossary
     """
     loaded = _load(paths)
-    click.echo(to_json(loaded) if fmt == "json" else to_csv(loaded), nl=False)
+    if fmt == "markdown" and output is not None:
+        if output.exists() and not output.is_dir():
+            fail(f"{output} er en fil; --format markdown skriver en mappe")
+        result = write_markdown(loaded, output)
+        for path in result.written:
+            click.echo(f"skrevet: {path}")
+        for path in result.removed:
+            click.echo(f"fjernet: {path}")
+        if not result.written and not result.removed:
+            click.echo(f"{output} er allerede opdateret")
+        return EXIT_CLEAN
+    text = export_text(loaded, fmt)
+    if output is None:
+        # CSV goes out as bytes, so the BOM and CRLF reach a redirected file unchanged on any platform
+        click.echo(text.encode("utf-8") if fmt == "csv" else text, nl=False)
+    elif output.is_dir():
+        fail(f"{output} er en mappe; --format {fmt} skriver én fil")
+    elif not output.parent.is_dir():
+        fail(f"mappen {output.parent} findes ikke")
+    else:
+        write_text(output, text)
     return EXIT_CLEAN
 
 
