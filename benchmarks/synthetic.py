@@ -122,7 +122,7 @@ def concepts(count: int, shape: Shape, seed: int) -> Iterator[dict[str, Any]]:
             "business_forms": [
                 {
                     "form": f,
-                    "strength": rng.choice(("warning", "suggestion")),
+                    "register": rng.choice(("never", "sometimes")),
                     "reason": "Opfundet forretningsord til benchmark af et stort glossar.",
                 }
                 for f in forms

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -12,6 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# the bundled glossary's version, read from its metadata so tests need no edit at each release
+GLOSSARY_VERSION = re.search(
+    r"^version: (\S+)$", (ROOT / "glossary" / "glossary.yaml").read_text(encoding="utf-8"), re.M
+).group(1)  # type: ignore[union-attr]
 
 # The cache is shared by every test in the session (and by the subprocesses
 # they start), but never by the user's own cache.

@@ -46,7 +46,7 @@ def test_a_cache_built_in_one_process_gives_the_uncached_results_in_another(tmp_
     assert list(tmp_path.glob("*.json")), "the first process should have written the cache"
     second = _annotate_in_new_process(tmp_path)  # reads it
     fresh = build(bundled_glossary(), ())
-    engine = Annotator(fresh.glossary, fresh.index, fresh.lexicon)
+    engine = Annotator(fresh.glossary, fresh.index, fresh.lexicon, english=fresh.english)
     uncached = [[a.to_dict() for a in engine.annotate(t, municipality="101")] for t in TEXTS]
     assert second == first == json.loads(json.dumps(uncached))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import GLOSSARY_VERSION
 
 from kommunsk import __version__
 from kommunsk.cli import cli
@@ -60,7 +61,7 @@ def example(tmp_path: Path) -> Path:
 def test_version_names_package_and_glossary() -> None:
     code, out, _ = run("--version")
     assert code == 0
-    assert out.startswith(f"kommunsk {__version__} (glossar 1.0.0")
+    assert out.startswith(f"kommunsk {__version__} (glossar {GLOSSARY_VERSION}")
 
 
 @pytest.mark.parametrize(
@@ -89,7 +90,7 @@ def test_check_example_json_is_golden_and_valid(example: Path) -> None:
         (ROOT / "docs" / "schema" / "check-output.schema.json").read_text(encoding="utf-8")
     )
     jsonschema.validate(data, schema)
-    assert data["kommunsk_version"] == __version__ and data["glossary_version"] == "1.0.0"
+    assert data["kommunsk_version"] == __version__ and data["glossary_version"] == GLOSSARY_VERSION
     golden("tilbud.json", out)
 
 
@@ -102,7 +103,7 @@ def test_check_sarif(example: Path) -> None:
     assert {r["ruleId"] for r in results} >= {"borger", "afproevning", "gevinst"}
     first = results[0]["locations"][0]["physicalLocation"]
     assert first["artifactLocation"]["uri"] == "tilbud.md"
-    assert log["runs"][0]["properties"]["glossary_version"] == "1.0.0"
+    assert log["runs"][0]["properties"]["glossary_version"] == GLOSSARY_VERSION
 
 
 def test_check_github(example: Path) -> None:
@@ -125,9 +126,9 @@ def test_clean_text_exits_zero(tmp_path: Path) -> None:
 
 def test_suggestions_show_but_pass_by_default(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("Vi installerer sensorer på plejehjemmet.\n", encoding="utf-8")
+    path.write_text("Vi har en deadline i morgen.\n", encoding="utf-8")
     code, out, _ = run("check", str(path))
-    assert code == 0 and "plejecentret" in out
+    assert code == 0 and "frist" in out
     assert run("check", str(path), "--fail-on", "suggestion")[0] == 1
 
 
@@ -150,7 +151,7 @@ def test_municipality_option_gives_local_names(tmp_path: Path) -> None:
 
 def test_ignore_option(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("Kunderne får besked.\n", encoding="utf-8")
+    path.write_text("Kunderne i hjemmeplejen får besked.\n", encoding="utf-8")
     assert run("check", str(path))[0] == 1
     assert run("check", str(path), "--ignore", "borger")[0] == 0
     assert run("check", str(path), "--ignore", "kunderne")[0] == 0
@@ -158,7 +159,7 @@ def test_ignore_option(tmp_path: Path) -> None:
 
 def test_folder_is_walked_with_include_patterns(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.md").write_text("Kunderne.\n", encoding="utf-8")
+    (tmp_path / "docs" / "a.md").write_text("Kunderne i hjemmeplejen.\n", encoding="utf-8")
     (tmp_path / "docs" / "b.py").write_text("kunder = 1\n", encoding="utf-8")
     code, out, _ = run("check", str(tmp_path / "docs"), "--format", "json")
     data = json.loads(out)
@@ -170,19 +171,21 @@ def test_folder_is_walked_with_include_patterns(tmp_path: Path) -> None:
 
 def test_windows_1252_file(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.txt"
-    path.write_bytes("Vi hjælper kunderne på plejehjemmet.\r\n".encode("cp1252"))
+    path.write_bytes(
+        "Vi hjælper kunderne på plejehjemmet med vores stakeholders.\r\n".encode("cp1252")
+    )
     code, out, _ = run("check", str(path), "--format", "json")
     findings = json.loads(out)["findings"]
     assert code == 1
     assert [(f["text"], f["line"], f["column"]) for f in findings] == [
         ("kunderne", 1, 12),
-        ("plejehjemmet", 1, 24),
+        ("stakeholders", 1, 47),
     ]
 
 
 def test_crlf_file_keeps_lines_and_columns(tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
-    path.write_bytes(b"Linje et.\r\nLinje to.\r\nHer er kunderne.\r\n")
+    path.write_bytes(b"Linje et.\r\nLinje to.\r\nHer er kunderne i hjemmeplejen.\r\n")
     _code, out, _ = run("check", str(path), "--format", "json")
     finding = json.loads(out)["findings"][0]
     assert (finding["line"], finding["column"], finding["end_column"]) == (3, 8, 16)
@@ -195,7 +198,7 @@ def test_docx_built_in_test(tmp_path: Path) -> None:
     document.add_paragraph("Indledning uden jargon.")
     document.add_paragraph("Vores stakeholders er glade for løsningen.")
     table = document.add_table(rows=1, cols=1)
-    table.cell(0, 0).text = "Kunderne får en app."
+    table.cell(0, 0).text = "Kunderne i hjemmeplejen får en app."
     document.sections[0].footer.paragraphs[0].text = "Kontakt jeres key account manager."
     path = tmp_path / "tilbud.docx"
     document.save(str(path))
@@ -238,9 +241,9 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_standard_input() -> None:
-    code, out, _ = run("check", "-", "--format", "json", input="Investeringen er stor.\n")
+    code, out, _ = run("check", "-", "--format", "json", input="Vores deadline er stor.\n")
     assert code == 0  # a suggestion does not fail
-    assert json.loads(out)["findings"][0]["suggestions"][0] == "Anlægsudgiften"
+    assert json.loads(out)["findings"][0]["suggestions"][0] == "frist"
 
 
 def test_no_paths_is_a_usage_error() -> None:
@@ -250,7 +253,10 @@ def test_no_paths_is_a_usage_error() -> None:
 
 def test_inline_suppression(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("<!-- kommunsk: ignore -->\nKunderne her.\n\nKunderne der.\n", encoding="utf-8")
+    path.write_text(
+        "<!-- kommunsk: ignore -->\nKunderne i hjemmeplejen.\n\nKunderne i hjemmeplejen.\n",
+        encoding="utf-8",
+    )
     _code, out, _ = run("check", str(path), "--format", "json")
     assert [f["line"] for f in json.loads(out)["findings"]] == [4]
 
@@ -280,7 +286,7 @@ def test_kommunsk_toml_nearest_wins(tmp_path: Path) -> None:
     inner = tmp_path / "sub"
     inner.mkdir()
     (inner / ".kommunsk.yaml").write_text("fail-on: warning\n")
-    (inner / "a.md").write_text("Kunderne.\n", encoding="utf-8")
+    (inner / "a.md").write_text("Kunderne i hjemmeplejen.\n", encoding="utf-8")
     assert run("check", "a.md", cwd=inner)[0] == 1
     (inner / ".kommunsk.yaml").unlink()
     assert run("check", "a.md", cwd=inner)[0] == 0
@@ -299,7 +305,7 @@ def test_kommunsk_toml_nearest_wins(tmp_path: Path) -> None:
 )
 def test_broken_config_is_one_line_and_exit_2(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "pyproject.toml").write_text(content)
-    (tmp_path / "a.md").write_text("Kunderne.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Kunderne i hjemmeplejen.\n", encoding="utf-8")
     code, _, err = run("check", "a.md", cwd=tmp_path)
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1
@@ -307,13 +313,14 @@ def test_broken_config_is_one_line_and_exit_2(tmp_path: Path, content: str, mess
 
 def test_baseline_fails_only_on_new_findings(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("Kunderne får en app.\n", encoding="utf-8")
+    path.write_text("Kunderne i hjemmeplejen får en app.\n", encoding="utf-8")
     baseline = tmp_path / "baseline.json"
     assert run("check", str(path), "--baseline", str(baseline))[0] == 2  # no baseline yet
     assert run("check", str(path), "--baseline", str(baseline), "--update-baseline")[0] == 0
     assert run("check", str(path), "--baseline", str(baseline))[0] == 0
     path.write_text(
-        "Intro.\nKunderne får en app.\nVores stakeholders er glade.\n", encoding="utf-8"
+        "Intro.\nKunderne i hjemmeplejen får en app.\nVores stakeholders er glade.\n",
+        encoding="utf-8",
     )
     code, out, _ = run("check", str(path), "--baseline", str(baseline), "--format", "json")
     assert code == 1
@@ -350,7 +357,7 @@ def test_explain_resolves_forms_and_typos(query: str, concept: str) -> None:
     data = json.loads(out)
     assert code == 0 and data["found"] is True
     assert data["concept"]["id"] == concept
-    assert data["glossary_version"] == "1.0.0"
+    assert data["glossary_version"] == GLOSSARY_VERSION
 
 
 def test_explain_not_found_suggests_close_terms() -> None:
@@ -376,11 +383,11 @@ def test_rewrite_prints_and_diffs(tmp_path: Path) -> None:
     )
     code, out, _ = run("rewrite", str(path))
     assert code == 0
-    assert out == "Borgerne på plejecentrene får hjælp.\nVores go-to-market er klar.\n"
+    assert out == "Borgerne på plejehjemmene får hjælp.\nVores go-to-market er klar.\n"
     code, out, _ = run("rewrite", str(path), "--diff")
     assert (
         "-Kunderne på plejehjemmene får hjælp." in out
-        and "+Borgerne på plejecentrene får hjælp." in out
+        and "+Borgerne på plejehjemmene får hjælp." in out
     )
 
 
@@ -388,14 +395,14 @@ def test_rewrite_write_keeps_encoding_bom_newlines_and_mode(tmp_path: Path) -> N
     cp1252 = tmp_path / "cp.txt"
     cp1252.write_bytes("Kunderne får hjælp på plejehjemmet.\r\nAnden linje.\r\n".encode("cp1252"))
     bom = tmp_path / "bom.md"
-    bom.write_bytes(b"\xef\xbb\xbfKunderne er glade.\n")
+    bom.write_bytes(b"\xef\xbb\xbfKunderne i hjemmeplejen er glade.\n")
     bom.chmod(0o640)
     for path in (cp1252, bom):
         assert run("rewrite", str(path), "--write")[0] == 0
-    assert cp1252.read_bytes() == "Borgerne får hjælp på plejecentret.\r\nAnden linje.\r\n".encode(
+    assert cp1252.read_bytes() == "Borgerne får hjælp på plejehjemmet.\r\nAnden linje.\r\n".encode(
         "cp1252"
     )
-    assert bom.read_bytes() == b"\xef\xbb\xbfBorgerne er glade.\n"
+    assert bom.read_bytes() == b"\xef\xbb\xbfBorgerne i hjemmeplejen er glade.\n"
     assert stat.S_IMODE(bom.stat().st_mode) == 0o640
 
 
@@ -447,7 +454,7 @@ def test_glossary_info_counts(glossary) -> None:  # type: ignore[no-untyped-def]
     assert data["concepts"] == len(glossary) >= 250
     assert data["municipalities"] == 98 and data["municipalities_with_variants"] == 98
     assert data["concepts_with_sources"] == data["concepts"]
-    assert data["glossary_version"] == "1.0.0"
+    assert data["glossary_version"] == GLOSSARY_VERSION
 
 
 def test_glossary_diff(glossary_copy: Path) -> None:
@@ -465,9 +472,9 @@ def test_glossary_diff(glossary_copy: Path) -> None:
 def test_glossary_export_csv_and_json() -> None:
     code, out, _ = run("glossary", "export", "--format", "csv")
     assert code == 0 and out.startswith("\ufeffconcept_id;domain;word;role")
-    assert "borger;forvaltning-og-borgere;kunde;forretningsord;warning;borger;" in out
+    assert "borger;forvaltning-og-borgere;kunde;forretningsord;never;borger;" in out
     data = json.loads(run("glossary", "export")[1])
-    assert data["glossary_version"] == "1.0.0" and len(data["concepts"]) >= 250
+    assert data["glossary_version"] == GLOSSARY_VERSION and len(data["concepts"]) >= 250
 
 
 def test_glossary_files_are_canonical_and_fingerprinted() -> None:
@@ -528,4 +535,4 @@ def test_json_outputs_match_their_schema(args: tuple[str, ...], schema: str) -> 
         data, json.loads((SCHEMAS / f"{schema}.schema.json").read_text(encoding="utf-8"))
     )
     assert data.get("kommunsk_version") == __version__
-    assert data.get("glossary_version") == "1.0.0"
+    assert data.get("glossary_version") == GLOSSARY_VERSION

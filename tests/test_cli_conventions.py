@@ -17,7 +17,7 @@ from kommunsk.cli import cli
 from kommunsk.cli.options import use_color
 
 ROOT = Path(__file__).resolve().parent.parent
-JARGON = "Kunderne ser frem til kick-off med vores stakeholders.\n"
+JARGON = "Kunderne i hjemmeplejen ser frem til kick-off med vores stakeholders.\n"
 
 
 def run(
@@ -79,7 +79,7 @@ def test_check_diff_shows_the_safe_rewrites_and_changes_nothing(tmp_path: Path) 
     path.write_text(JARGON, encoding="utf-8")
     code, out, _ = run("check", "a.md", "--diff", cwd=tmp_path)
     assert code == 1
-    assert "-Kunderne ser frem til" in out and "+Borgerne ser frem til" in out
+    assert "-Kunderne i hjemmeplejen ser frem til" in out and "+Borgerne i hjemmeplejen" in out
     assert path.read_text(encoding="utf-8") == JARGON
     (tmp_path / "b.md").write_text("Borgerne er glade.\n", encoding="utf-8")
     assert run("check", "b.md", "--diff", cwd=tmp_path)[:2] == (0, "")
@@ -89,7 +89,7 @@ def test_check_fix_rewrites_then_reports_what_is_left(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text(JARGON, encoding="utf-8")
     _code, out, err = run("check", "a.md", "--fix", "--format", "json", cwd=tmp_path)
-    assert path.read_text(encoding="utf-8").startswith("Borgerne ser frem til")
+    assert path.read_text(encoding="utf-8").startswith("Borgerne i hjemmeplejen ser frem til")
     assert "omskrev a.md" in err
     assert all(f["text"] != "Kunderne" for f in json.loads(out)["findings"])
 
@@ -142,7 +142,7 @@ def test_github_output_stays_within_githubs_annotation_limits(tmp_path: Path) ->
 def test_sarif_rules_link_to_the_concept_page_and_results_carry_safe_fixes(
     tmp_path: Path, glossary
 ) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "a.md").write_text("Vi spørger kunderne om det.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Vi spørger kunderne i hjemmeplejen om det.\n", encoding="utf-8")
     _, out, _ = run("check", "a.md", "--format", "sarif", cwd=tmp_path)
     run_ = json.loads(out)["runs"][0]
     rule = next(r for r in run_["tool"]["driver"]["rules"] if r["id"] == "borger")
@@ -240,9 +240,9 @@ def test_public_types_are_importable_at_run_time() -> None:
     from kommunsk import Annotation, Explanation, Glossary, KommunskError, Municipality, Rewrite
 
     assert issubclass(kommunsk.errors.UnknownMunicipality, KommunskError)
-    [found] = [a for a in kommunsk.annotate("Kunderne.") if a.kind == "jargon"]
+    [found] = [a for a in kommunsk.annotate("Kunderne i hjemmeplejen.") if a.kind == "jargon"]
     assert isinstance(found, Annotation)
     assert isinstance(kommunsk.explain("visitation"), Explanation)
-    assert isinstance(kommunsk.rewrite("Kunderne."), Rewrite)
+    assert isinstance(kommunsk.rewrite("Kunderne i hjemmeplejen."), Rewrite)
     assert isinstance(kommunsk.load(), Glossary)
     assert isinstance(kommunsk.load().municipalities.lookup("Aarhus"), Municipality)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import GLOSSARY_VERSION
 
 import kommunsk
 from kommunsk.cli import cli
@@ -51,7 +52,7 @@ def hostile() -> Explanation:
         added_in="1.0.0",
         changed_in="1.0.0",
         terms=(Term("prøve", "preferred"),),
-        business_forms=(BusinessForm("pilot", "suggestion", "Fordi."),),
+        business_forms=(BusinessForm("pilot", "sometimes", "Fordi."),),
         legal_basis=(LegalBasis("Testloven", "§ 1"),),
         sources=(Source("Kilde\x1b]0;titel\x07", "https://example.org/kilde"),),
     )
@@ -127,4 +128,4 @@ def test_labelled_paragraphs_are_kept() -> None:
     text = render_explanation(result, width=88)
     for label in (*LABELS[:4], "Lovgrundlag:", "I Aarhus Kommune: Byrådet", "Kilder:"):
         assert label in text
-    assert text.rstrip().endswith("(glossar 1.0.0)")
+    assert text.rstrip().endswith(f"(glossar {GLOSSARY_VERSION})")

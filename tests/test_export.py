@@ -63,7 +63,7 @@ def tricky() -> Glossary:
         changed_in="1.0.0",
         terms=(Term("prøve|ord", "preferred"), Term("1. sal", "admitted")),
         business_forms=(
-            BusinessForm("- pilot", "warning", "Fordi | derfor", suggest=("prøve|ord",)),
+            BusinessForm("- pilot", "never", "Fordi | derfor", suggest=("prøve|ord",)),
         ),
         legal_basis=(LegalBasis("Testloven", "§ 1; stk. 2"),),
         sources=(Source("Kilde [1]", "https://example.org/a b(c)|d"),),
@@ -91,7 +91,7 @@ def test_csv_opens_in_danish_excel(bundled: Glossary) -> None:
     assert header.split(";") == list(CSV_COLUMNS)
     for column in ("concept_id", "domain", "word", "role", "definition", "english"):
         assert column in CSV_COLUMNS
-    for column in ("status_or_strength", "suggest", "legal_basis", "source_url"):
+    for column in ("status_or_register", "suggest", "legal_basis", "source_url"):
         assert column in CSV_COLUMNS
 
 
@@ -101,7 +101,7 @@ def test_csv_has_one_row_per_term_and_business_form(bundled: Glossary) -> None:
     assert {r["role"] for r in found} == {"term", "forretningsord"}
     kunde = next(r for r in found if r["word"] == "kunde" and r["concept_id"] == "borger")
     borger = bundled.get("borger")
-    assert kunde["status_or_strength"] == "warning" and kunde["suggest"] == "borger"
+    assert kunde["status_or_register"] == "never" and kunde["suggest"] == "borger"
     assert kunde["definition"] == borger.definition and kunde["english"] == borger.english
     assert kunde["source_url"] == next(s.url for s in borger.sources if s.url)
     aktindsigt = next(r for r in found if r["concept_id"] == "aktindsigt")
@@ -185,7 +185,10 @@ def test_data_cannot_break_the_markdown(tricky: Glossary) -> None:
     assert "| en pibe og *stjerner*" in html
     assert '<a href="https://example.org/a%20b%28c%29%7Cd">Kilde [1]</a>' in html
     assert "<li>1. sal (tilladt)</li>" in html
-    assert "<li><strong>- pilot</strong> (advarsel) → prøve|ord: Fordi | derfor</li>" in html
+    assert (
+        "<li><strong>- pilot</strong> (skrives ikke i kommunen) → prøve|ord: Fordi | derfor</li>"
+        in html
+    )
     row = next(line for line in page.splitlines() if line.startswith("| Aarhus Kommune"))
     assert row.replace("\\|", "").count("|") == 3, "a variant row must keep its two cells"
     assert "Prøve\\*Rådet" in row and "(ikke bekræftet)" in row

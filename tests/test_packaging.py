@@ -9,6 +9,8 @@ import sys
 import venv
 from pathlib import Path
 
+from conftest import GLOSSARY_VERSION
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -54,7 +56,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     )
     assert where.returncode == 0, where.stderr
     location, version = where.stdout.split()
-    assert location.startswith(str(env_dir)) and version == "1.0.0"
+    assert location.startswith(str(env_dir)) and version == GLOSSARY_VERSION
     assert run(str(script), "--version").stdout.startswith("kommunsk ")
     assert run(str(script), "glossary", "validate").returncode == 0
     (work / "tilbud.md").write_text("Kunderne på plejehjemmet.\n", encoding="utf-8")

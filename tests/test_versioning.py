@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
+
+from conftest import GLOSSARY_VERSION
 
 from kommunsk.glossary import versioning
 from kommunsk.glossary.termbase import Glossary
@@ -15,6 +18,13 @@ from kommunsk.glossary.versioning import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent / "glossary"
+
+BUMPED = ".".join([*GLOSSARY_VERSION.split(".")[:2], str(int(GLOSSARY_VERSION.split(".")[2]) + 1)])
+# the version that last changed the concept the tests edit
+LAST_CHANGE = re.search(
+    r"- id: anlaegsudgift\n(?:.*\n)*?  changed_in: (\S+)",
+    (ROOT / "concepts" / "okonomi.yaml").read_text(encoding="utf-8"),
+).group(1)  # type: ignore[union-attr]
 
 
 def test_bundled_glossary_matches_its_fingerprint_and_changelog() -> None:
@@ -43,15 +53,17 @@ def test_bump_needs_changelog_and_changed_in(glossary_copy: Path) -> None:
     _edit(glossary_copy, "english: capital expenditure", "english: capital spending")
     meta = glossary_copy / "glossary.yaml"
     meta.write_text(
-        meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1"),
+        meta.read_text(encoding="utf-8").replace(
+            f"version: {GLOSSARY_VERSION}", f"version: {BUMPED}"
+        ),
         encoding="utf-8",
     )
     glossary = Glossary.load(root=glossary_copy)
     problems = update_problems(
         glossary, read_fingerprint(glossary_copy), changelog_versions(glossary_copy)
     )
-    assert "CHANGELOG.md has no section '## 1.0.1'" in problems
-    assert "concept 'anlaegsudgift' changed: set changed_in to 1.0.1" in problems
+    assert f"CHANGELOG.md has no section '## {BUMPED}'" in problems
+    assert f"concept 'anlaegsudgift' changed: set changed_in to {BUMPED}" in problems
 
 
 def test_complete_bump_can_be_recorded(glossary_copy: Path) -> None:
@@ -60,17 +72,19 @@ def test_complete_bump_can_be_recorded(glossary_copy: Path) -> None:
     text = concepts.read_text(encoding="utf-8")
     start = text.index("- id: anlaegsudgift")
     end = text.index("- id:", start + 5)
-    block = text[start:end].replace("changed_in: 1.0.0", "changed_in: 1.0.1")
+    block = text[start:end].replace(f"changed_in: {LAST_CHANGE}", f"changed_in: {BUMPED}")
     concepts.write_text(text[:start] + block + text[end:], encoding="utf-8")
     meta = glossary_copy / "glossary.yaml"
     meta.write_text(
-        meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1"),
+        meta.read_text(encoding="utf-8").replace(
+            f"version: {GLOSSARY_VERSION}", f"version: {BUMPED}"
+        ),
         encoding="utf-8",
     )
     log = glossary_copy / "CHANGELOG.md"
     log.write_text(
         log.read_text(encoding="utf-8")
-        + "\n## 1.0.1 — 2027-01-01\n\n- anlaegsudgift: english gloss.\n"
+        + f"\n## {BUMPED} — 2027-01-01\n\n- anlaegsudgift: english gloss.\n"
     )
     glossary = Glossary.load(root=glossary_copy)
     recorded = read_fingerprint(glossary_copy)
@@ -105,7 +119,9 @@ def test_diff_lists_added_removed_changed_and_variants(glossary_copy: Path) -> N
 def test_concepts_record_the_version_that_added_or_changed_them() -> None:
     glossary = Glossary.load(root=ROOT)
     assert all(c.added_in and c.changed_in for c in glossary)
-    assert all(tuple(map(int, c.changed_in.split("."))) <= (1, 0, 0) for c in glossary)
+    newest = tuple(map(int, glossary.version.split(".")))
+    assert all(tuple(map(int, c.changed_in.split("."))) <= newest for c in glossary)
+    assert all(c.added_in <= c.changed_in or c.added_in == c.changed_in for c in glossary)
 
 
 def test_as_of_applies_validity_periods() -> None:

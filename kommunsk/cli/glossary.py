@@ -79,7 +79,7 @@ def validate(paths: tuple[str, ...], examples: bool) -> int:
 def _example_failures(root: Path | None, overlays: list[Path]) -> list[object]:
 
     result = compiled(root or bundled_glossary(), tuple(overlays))
-    engine = Annotator(result.glossary, result.index, result.lexicon)
+    engine = Annotator(result.glossary, result.index, result.lexicon, english=result.english)
     failures: list[object] = []
     for concept in result.glossary:
         for example in concept.examples:

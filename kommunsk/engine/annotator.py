@@ -8,19 +8,23 @@ from typing import Any
 from kommunsk.engine import legalrefs
 from kommunsk.engine import trained as pipelines
 from kommunsk.engine.annotation import Annotation
-from kommunsk.engine.candidates import Candidate, Matcher, Scorer
+from kommunsk.engine.candidates import MATCH_RANK, Candidate, Matcher, Scorer
+from kommunsk.engine.context import Surroundings
+from kommunsk.engine.foreign import EnglishWords
 from kommunsk.engine.index import Entry, FormIndex
 from kommunsk.engine.inflector import Inflector
 from kommunsk.engine.messages import message
+from kommunsk.engine.names import CAPITALISED, FIRM, protected
 from kommunsk.engine.resolve import resolve
 from kommunsk.engine.suggest import shape, targets
 from kommunsk.errors import InputTooLarge
-from kommunsk.glossary.model import Concept, Kind, Severity, Variant
+from kommunsk.glossary.model import SEVERITY_OF_REGISTER, Concept, Kind, Severity, Variant
 from kommunsk.glossary.municipalities import Municipality
 from kommunsk.glossary.termbase import Glossary
 from kommunsk.language.danish import NOT_AFTER_GENITIVE, adjective_cue, case_like, fold, number_cue
 from kommunsk.language.lexicon import Lexicon
 from kommunsk.language.normalise import Normalised, normalise
+from kommunsk.language.sentences import split
 from kommunsk.language.tokenise import Token, tokens
 
 MAX_CHARS = 5_000_000
@@ -30,7 +34,12 @@ class Annotator:
     """Everything needed to annotate with one glossary; build once, reuse for many texts."""
 
     def __init__(
-        self, glossary: Glossary, index: FormIndex, lexicon: Lexicon, scorer: Scorer | None = None
+        self,
+        glossary: Glossary,
+        index: FormIndex,
+        lexicon: Lexicon,
+        scorer: Scorer | None = None,
+        english: Lexicon | None = None,
     ) -> None:
         self.glossary = glossary
         self.index = index
@@ -38,6 +47,17 @@ class Annotator:
         self.matcher = Matcher(index, lexicon, scorer)
         self.inflector = Inflector(index)
         self.legal = legalrefs.pattern(index)
+        self.names = tuple(tuple(_written(name)) for name in glossary.register.names)
+        self.keep = frozenset(index.cased)
+        # glossary words written with capitals (NemID, Byrådet, KL) are names themselves:
+        # the name rules must not hide them
+        self._capitalised = [any(ch.isupper() for ch in e.word) for e in index.entries]
+        self.english_concept = next((c for c in glossary if c.detector == "english"), None)
+        self.english = (
+            EnglishWords(english, lexicon, frozenset(glossary.register.loanwords))
+            if english is not None and self.english_concept is not None
+            else None
+        )
 
     def municipality(self, query: str | Municipality | None) -> Municipality | None:
         if query is None or isinstance(query, Municipality):
@@ -66,16 +86,86 @@ class Annotator:
         refs = list(legalrefs.find(norm.text, self.index, self.legal)) if "§" in norm.text else []
         if refs:
             words = _outside(words, refs)
+        around = Surroundings(words, split(norm.text, words))
+        shielded = protected(norm.text, words, around.sentences, self.names, self.keep)
         candidates = self.matcher.candidates(norm.text, words)
         if pipeline is not None:
             nlp = pipelines.load(pipeline) if isinstance(pipeline, str) else pipeline
             candidates = pipelines.refine(candidates, norm.text, words, self.index, nlp)
-        chosen = resolve(candidates, self.index.entries, words, self.glossary, day)
+        candidates = [
+            c
+            for c in candidates
+            if max(shielded[c.first : c.last + 1])
+            < (FIRM if self._capitalised[c.entry] else CAPITALISED)
+        ]
+        chosen = resolve(candidates, self.index.entries, around, self.glossary, day)
         found = [
-            self._describe(text, norm, c, place, day, words, unverified_variants) for c in chosen
+            a
+            for c in chosen
+            if (a := self._describe(text, norm, c, place, day, around, unverified_variants))
         ]
         found += [a for r in refs if (a := self._legal(text, norm, r, words)) is not None]
+        found += self._english_words(text, norm, around, shielded, chosen, place)
         return sorted(found, key=lambda a: (a.start, a.end))
+
+    def lookup(self, text: str) -> list[tuple[str, str, str, int]]:
+        """Every glossary word `text` could be, whatever its context: (concept id, the glossary's
+        word, match type, matched length), longest and most exact first. `explain` uses this."""
+        norm = normalise(text)
+        found = self.matcher.candidates(norm.text, tokens(norm.text))
+        found.sort(key=lambda c: (-(c.end - c.start), MATCH_RANK[c.match], -c.score))
+        entries = self.index.entries
+        return [
+            (entries[c.entry].concept, entries[c.entry].word, c.match, c.end - c.start)
+            for c in found
+        ]
+
+    def _english_words(
+        self,
+        text: str,
+        norm: Normalised,
+        around: Surroundings,
+        shielded: list[int],
+        chosen: list[Candidate],
+        place: Municipality | None,
+    ) -> list[Annotation]:
+        """Findings for English words no glossary entry matched (see engine.foreign)."""
+        if self.english is None or self.english_concept is None:
+            return []
+        skip = [level > 0 for level in shielded]
+        _mentions_english(around, skip)
+        for candidate in chosen:
+            skip[candidate.first : candidate.last + 1] = [True] * (
+                candidate.last - candidate.first + 1
+            )
+        concept = self.english_concept
+        found = []
+        for first, last in self.english.runs(
+            norm.text, around.words, skip, around.sentences.starts
+        ):
+            start, end = norm.original(around.words[first].start, around.words[last].end)
+            written = text[start:end]
+            found.append(
+                Annotation(
+                    start=start,
+                    end=end,
+                    text=written,
+                    kind="avoid",
+                    concept_id=concept.id,
+                    suggestions=(),
+                    match="exact",
+                    score=100,
+                    severity="suggestion",
+                    message=message(
+                        "avoid", "suggestion", written, None, extra=concept.advice or ""
+                    ),
+                    glossary_version=self.glossary.version,
+                    term=written.lower(),
+                    reason=concept.advice,
+                    municipality=place.code if place else None,
+                )
+            )
+        return found
 
     def _describe(
         self,
@@ -84,9 +174,11 @@ class Annotator:
         candidate: Candidate,
         place: Municipality | None,
         day: date,
-        words: list[Token],
+        around: Surroundings,
         unverified: bool = False,
-    ) -> Annotation:
+    ) -> Annotation | None:
+        """The annotation for a winning candidate; None when a compound would not rebuild a word."""
+        words = around.words
         slot, settled = _settle_slot(candidate, words, norm.text)
         candidate = candidate._replace(slot=slot)
         entry = self.index.entries[candidate.entry]
@@ -95,8 +187,12 @@ class Annotator:
         target = self._replacement_concept(concept, day)
         kind, severity, wanted, reason = self._classify(entry, concept, target, local)
         matched = norm.text[candidate.start : candidate.end]
-        opening = _sentence_start(norm.text, candidate.start)
-        suggestions, certain = self._suggestions(target, wanted, matched, candidate, opening)
+        opening = around.sentences.starts[candidate.first]
+        suggestions, certain, stands = self._suggestions(
+            target, wanted, matched, candidate, opening
+        )
+        if not stands:
+            return None
         certain = (
             certain
             and settled
@@ -108,7 +204,9 @@ class Annotator:
         extra = {"avoid": reason, "jargon": reason, "outdated": _day_after(concept.valid_to)}.get(
             kind, concept.definition
         )
-        confident = certain and kind == "jargon" and candidate.match != "fuzzy"
+        confident = (
+            certain and kind == "jargon" and candidate.match != "fuzzy" and severity != "info"
+        )
         return Annotation(
             start=start,
             end=end,
@@ -138,9 +236,10 @@ class Annotator:
             return kind, severity, wanted, None
         form = concept.business_forms[entry.detail]
         if concept.avoid:
-            return "avoid", form.strength, [], concept.advice
+            return "avoid", SEVERITY_OF_REGISTER[form.register], [], concept.advice
         chosen = form.suggest if target is concept else ()
-        return "jargon", form.strength, targets(target, chosen, tuple(_terms(local))), form.reason
+        severity = SEVERITY_OF_REGISTER[form.register]
+        return "jargon", severity, targets(target, chosen, tuple(_terms(local))), form.reason
 
     def _replacement_concept(self, concept: Concept, day: date) -> Concept:
         if concept.is_retired(day) and concept.replaced_by and concept.replaced_by in self.glossary:
@@ -166,35 +265,81 @@ class Annotator:
 
     def _suggestions(
         self, concept: Concept, words: list[str], matched: str, candidate: Candidate, opening: bool
-    ) -> tuple[tuple[str, ...], bool]:
+    ) -> tuple[tuple[str, ...], bool, bool]:
+        """(suggestions, whether the first is certain, whether the match stands at all).
+
+        A compound stands when its jargon part is foreign (an anglicism is alien wherever it
+        sits) or when putting the municipal word in its place gives a real Danish word.
+        """
         written = self.index.entries[candidate.entry].word
-        if not words:
-            return (), False
         if candidate.part is None:
+            if not words:
+                return (), False, True
             inflect = lambda w: self.inflector.form(concept, w, candidate.slot)  # noqa: E731
-            return shape(words, matched, inflect, sentence_start=opening, written=written)
-        a, b = candidate.part
-        head, part, tail = matched[:a], matched[a:b], matched[b:]
+            return (*shape(words, matched, inflect, sentence_start=opening, written=written), True)
+        foreign = not self.index.entries[candidate.entry].native  # an anglicism or abbreviation
+        single = [w for w in words if " " not in w]
         if candidate.slot == "modifier":
-            return self._modifier_suggestions(concept, words, matched, b)
+            rebuilt, known = self._modifier_rebuilt(single, matched, candidate.part[1])
+        else:
+            rebuilt, known = self._head_rebuilt(concept, single, matched, candidate, written)
+        hyphenated = "-" in matched
+        if not (foreign or known or (hyphenated and rebuilt)):
+            return (), False, False
+        a, b = candidate.part
+        if self.english is not None and self.english.any_english(matched[:a] + " " + matched[b:]):
+            return (
+                (),
+                False,
+                True,
+            )  # "startup-økosystemet": the rest is jargon too; explain, do not half-mend
+        return rebuilt, known, True
+
+    def _modifier_rebuilt(
+        self, words: list[str], matched: str, cut: int
+    ) -> tuple[tuple[str, ...], bool]:
+        """The compound with the municipal word in front; known when the lemma table has it."""
+        rest = matched[cut:]
+        rests = [rest, rest[1:]] if rest[:1] in ("s", "e") and not rest.startswith("-") else [rest]
+        for word in words:
+            for tail in rests:
+                for link in ("", "s", "e"):
+                    whole = word.lower() + link + tail.lower()
+                    if tail and whole in self.lexicon:
+                        return (case_like(whole, matched),), True
+        if rest.startswith("-"):
+            return tuple(case_like(w + rest, matched) for w in words), False
+        return (), False
+
+    def _head_rebuilt(
+        self, concept: Concept, words: list[str], matched: str, candidate: Candidate, written: str
+    ) -> tuple[tuple[str, ...], bool]:
+        """The compound with the municipal word as its head, inflected like the jargon was."""
+        a, b = candidate.part or (0, len(matched))
+        head, part, tail = matched[:a], matched[a:b], matched[b:]
         inner, certain = shape(
             words, part, lambda w: self.inflector.form(concept, w, candidate.slot), written=written
         )
-        return tuple(head + w + tail for w in inner), certain
+        rebuilt = tuple(self._closed(_joined(head, w, tail), head, w, tail) for w in inner)
+        known = bool(rebuilt) and rebuilt[0].lower().replace("-", "") in self.lexicon
+        return rebuilt, certain and (known or "-" in head)
 
-    def _modifier_suggestions(
-        self, concept: Concept, words: list[str], matched: str, cut: int
-    ) -> tuple[tuple[str, ...], bool]:
-        rests = [matched[cut:]]
-        if matched[cut : cut + 1] in ("s", "e"):
-            rests.append(matched[cut + 1 :])
-        for word in words:
-            for rest in rests:
-                for link in ("", "s", "e"):
-                    whole = word.lower() + link + rest.lower()
-                    if " " not in word and whole in self.lexicon:
-                        return (case_like(whole, matched), *words[1:]), True
-        return tuple(case_like(w, matched) for w in words), False
+    def _closed(self, joined: str, head: str, word: str, tail: str) -> str:
+        """Danish writes compounds closed: "RFI-proces" with "markedsdialog" is "markedsdialogproces".
+
+        The hyphen was there for the abbreviation or the English word; once the municipal word
+        stands in its place, the compound closes (with a linking s or e where the lemma table has
+        the compound that way).
+        """
+        if head or not tail.startswith("-") or joined != word + tail or " " in word:
+            return joined
+        rest = tail[1:]
+        if not rest.isalpha() or not rest.islower():
+            return joined
+        for link in ("", "s", "e"):
+            if (word + link + rest).lower() in self.lexicon:
+                return word + link + rest
+        return word + rest
 
     def _legal(
         self, text: str, norm: Normalised, ref: legalrefs.LegalRef, words: list[Token]
@@ -218,6 +363,35 @@ class Annotator:
             glossary_version=self.glossary.version,
             term=concept.label,
         )
+
+
+MENTION = frozenset({"engelsk", "engelske", "english"})
+
+
+def _mentions_english(around: Surroundings, skip: list[bool]) -> None:
+    """A sentence that talks about English ("det hedder X på engelsk") mentions the words, not uses them."""
+    for index, word in enumerate(around.words):
+        if word.lower in MENTION:
+            first, last = around.sentences.bounds(index)
+            skip[first : last + 1] = [True] * (last - first + 1)
+
+
+def _written(name: str) -> list[str]:
+    """The words of a name as written (the tokenizer's split, with the name's own letter case)."""
+    return [name[t.start : t.end] for t in tokens(name)]
+
+
+def _joined(head: str, word: str, tail: str) -> str:
+    """Put a word between a compound's other parts; a head that repeats the word's own head merges.
+
+    "Kick-off-mødet" with "opstartsmøde" becomes "opstartsmødet", not "opstartsmøde-mødet".
+    """
+    if tail.startswith("-") and " " not in word:
+        rest = tail[1:]
+        for size in range(min(len(word), len(rest)), 2, -1):
+            if word.lower().endswith(rest[:size].lower()) and rest[:size].isalpha():
+                return head + word[: len(word) - size] + rest
+    return head + word + tail
 
 
 def _outside(words: list[Token], refs: list[legalrefs.LegalRef]) -> list[Token]:
@@ -266,11 +440,6 @@ def _noun_follows(candidate: Candidate, words: list[Token], text: str) -> bool:
     following = words[candidate.last + 1]
     between = text[candidate.end : following.start]
     return not between.strip() and following.lower not in NOT_AFTER_GENITIVE
-
-
-def _sentence_start(text: str, position: int) -> bool:
-    before = text[max(0, position - 80) : position].rstrip()
-    return not before or before[-1] in ".!?:\n"
 
 
 def _terms(variants: tuple[Variant, ...]) -> list[str]:

@@ -21,14 +21,14 @@ from kommunsk._version import __version__
 from kommunsk.atomic import write_bytes
 from kommunsk.engine.index import FormIndex
 from kommunsk.engine.index import build as build_index
-from kommunsk.glossary.model import Concept
+from kommunsk.glossary.model import Concept, RegisterLists
 from kommunsk.glossary.municipalities import Municipalities, Municipality
 from kommunsk.glossary.paths import glossary_files, overlay_files
 from kommunsk.glossary.serial import from_data, to_data
 from kommunsk.glossary.termbase import Glossary, Meta
-from kommunsk.language.lexicon import Lexicon, lexicon_hashes, table_version
+from kommunsk.language.lexicon import Lexicon, english_hashes, lexicon_hashes, table_version
 
-FORMAT = 3
+FORMAT = 9
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Compiled:
     glossary: Glossary
     index: FormIndex
     lexicon: Lexicon
+    english: Lexicon
 
 
 class LazyConcepts(Mapping[str, Concept]):
@@ -114,8 +115,8 @@ def build(root: Path, overlays: tuple[Path, ...]) -> Compiled:
     """Load and validate the YAML, then compile the index and the lexicon (slow: seconds)."""
     glossary = Glossary.load(overlays, root=root)
     index = build_index(glossary)
-    lexicon = Lexicon(lexicon_hashes(index.forms))
-    return Compiled(glossary, index, lexicon)
+    lexicon = Lexicon(lexicon_hashes())
+    return Compiled(glossary, index, lexicon, Lexicon(english_hashes()))
 
 
 def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
@@ -125,11 +126,11 @@ def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
         "meta": to_data(glossary.meta),
         "concepts": {c.id: json.dumps(to_data(c), ensure_ascii=False) for c in glossary.concepts},
         "municipalities": to_data(list(glossary.municipalities)),
+        "register": to_data(glossary.register),
         "index": result.index.to_json(),
     }
     lex_path.parent.mkdir(parents=True, exist_ok=True)
-    lex_path.touch()
-    write_bytes(lex_path, result.lexicon.hashes.tobytes())
+    write_bytes(lex_path, _pack(result.lexicon, result.english))
     data_path.touch()
     write_bytes(
         data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -141,8 +142,7 @@ def _read(
 ) -> Compiled | None:
     try:
         data = json.loads(data_path.read_bytes())
-        hashes = array("Q")
-        hashes.frombytes(lex_path.read_bytes())
+        lexicon, english = _unpack(lex_path.read_bytes())
     except (OSError, ValueError):
         return None
     if data.get("format") != FORMAT:
@@ -153,5 +153,30 @@ def _read(
         Municipalities([from_data(Municipality, m) for m in data["municipalities"]]),
         root=root,
         overlays=overlays,
+        register=from_data(RegisterLists, data["register"]),
     )
-    return Compiled(glossary, FormIndex.from_json(data["index"]), Lexicon(hashes))
+    return Compiled(glossary, FormIndex.from_json(data["index"]), lexicon, english)
+
+
+LEX_MAGIC = b"KMLX0002"
+
+
+def _pack(lexicon: Lexicon, english: Lexicon) -> bytes:
+    """Both hash arrays with a header that says how long each is, so a cut file is noticed."""
+    counts = array("Q", [len(lexicon.hashes), len(english.hashes)])
+    return LEX_MAGIC + counts.tobytes() + lexicon.hashes.tobytes() + english.hashes.tobytes()
+
+
+def _unpack(data: bytes) -> tuple[Lexicon, Lexicon]:
+    """The two arrays back; ValueError when the file is not exactly what `_pack` wrote."""
+    if not data.startswith(LEX_MAGIC):
+        raise ValueError("not a kommunsk lexicon")
+    counts = array("Q")
+    counts.frombytes(data[len(LEX_MAGIC) : len(LEX_MAGIC) + 16])
+    body = data[len(LEX_MAGIC) + 16 :]
+    if len(counts) != 2 or len(body) != 8 * (counts[0] + counts[1]):
+        raise ValueError("the lexicon file is cut short or too long")
+    lexicon, english = array("Q"), array("Q")
+    lexicon.frombytes(body[: 8 * counts[0]])
+    english.frombytes(body[8 * counts[0] :])
+    return Lexicon(lexicon), Lexicon(english)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,6 +14,8 @@ from kommunsk.glossary.serial import to_data
 from kommunsk.glossary.termbase import Glossary
 
 FUZZY_CUTOFF = 86
+# (concept id, glossary word, match type, matched length) for every glossary word a text could be
+WordFinder = Callable[[str], list[tuple[str, str, str, int]]]
 
 
 @dataclass(frozen=True)
@@ -50,14 +53,14 @@ class Explanation:
 def explain(
     glossary: Glossary,
     query: str,
-    annotate_word: Any,
+    find_word: WordFinder,
     *,
     municipality: Municipality | None = None,
     as_of: date | None = None,
 ) -> Explanation:
     """Resolve `query` by written form, inflection, compound or typo, and gather what to show."""
     day = as_of or glossary.day
-    concept, matched, how = _resolve(glossary, query, annotate_word)
+    concept, matched, how = _resolve(glossary, query, find_word)
     if concept is None:
         close = tuple(dict.fromkeys(word for word, _ in glossary.search_fuzzy(query, limit=5)))
         return Explanation(query, False, glossary.version, did_you_mean=close)
@@ -71,7 +74,7 @@ def explain(
 
 
 def _resolve(
-    glossary: Glossary, query: str, annotate_word: Any
+    glossary: Glossary, query: str, find_word: WordFinder
 ) -> tuple[Concept | None, str | None, str | None]:
     text = " ".join(query.split())
     if not text:
@@ -80,9 +83,9 @@ def _resolve(
         return glossary.lookup(text), text, "exact"
     except LookupError:
         pass
-    for annotation in annotate_word(text):
-        if annotation.end - annotation.start >= len(text) * 0.6:
-            return glossary.get(annotation.concept_id), annotation.term, annotation.match
+    for concept_id, word, match, length in find_word(text):
+        if length >= len(text) * 0.6:
+            return glossary.get(concept_id), word, match
     close = glossary.search_fuzzy(text, limit=1)
     if close:
         word, concept = close[0]
@@ -106,7 +109,7 @@ def explain_with(
     return explain(
         engine.glossary,
         query,
-        lambda word: engine.annotate(word, as_of=day),
+        engine.lookup,
         municipality=place,
         as_of=day,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from kommunsk.glossary.model import Concept, Context, Matching
 from kommunsk.glossary.termbase import Glossary
-from kommunsk.language.danish import PREPOSITIONS
+from kommunsk.language.danish import PREPOSITIONS, is_abbreviation
 from kommunsk.language.inflect import classify, needs_apostrophe, slots_of
 from kommunsk.language.lexicon import lemma_table, paradigm
 from kommunsk.language.tokenise import words
@@ -43,6 +43,9 @@ class Entry:
     window: int = 4
     code: str | None = None
     pos: str | None = None
+    scope: str = "window"
+    native: bool = False  # in spaCy's Danish lemma table: not an anglicism or an abbreviation
+    excludes_scope: str = "window"
 
 
 @dataclass(eq=False)
@@ -184,6 +187,9 @@ class _Builder:
             requires=_expand(context.requires) if context else (),
             excludes=_expand(context.excludes) if context else (),
             window=context.window if context else 4,
+            scope=context.scope if context else "window",
+            native=not is_abbreviation(word) and all(part in lemma_table() for part in parts),
+            excludes_scope=(context.excludes_scope or context.scope) if context else "window",
             code=code,
             pos=pos,
         )

@@ -36,6 +36,7 @@ def load(paths: Sequence[str | Path] | None = None, *, as_of: date | None = None
             as_of=as_of,
             root=glossary.root,
             overlays=glossary.overlays,
+            register=glossary.register,
         )
     _remember(glossary, result)
     return glossary
@@ -58,7 +59,10 @@ def annotator(glossary: Glossary | None = None) -> Annotator:
 
 def _remember(glossary: Glossary, result: Compiled) -> None:
     if id(glossary) not in _ANNOTATORS or _ANNOTATORS[id(glossary)][0] is not glossary:
-        _ANNOTATORS[id(glossary)] = (glossary, Annotator(glossary, result.index, result.lexicon))
+        _ANNOTATORS[id(glossary)] = (
+            glossary,
+            Annotator(glossary, result.index, result.lexicon, english=result.english),
+        )
 
 
 def annotator_for(paths: Sequence[str | Path] = ()) -> Annotator:

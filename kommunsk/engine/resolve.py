@@ -11,10 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from kommunsk.engine.candidates import MATCH_RANK, Candidate
-from kommunsk.engine.context import context_ok
+from kommunsk.engine.context import Surroundings, context_ok
 from kommunsk.engine.index import Entry
 from kommunsk.glossary.termbase import Glossary
-from kommunsk.language.tokenise import Token
 
 ROLE_RANK = {"business": 0, "variant": 1, "term": 2}
 
@@ -22,7 +21,7 @@ ROLE_RANK = {"business": 0, "variant": 1, "term": 2}
 def resolve(
     candidates: list[Candidate],
     entries: list[Entry],
-    tokens: list[Token],
+    around: Surroundings,
     glossary: Glossary,
     day: date,
 ) -> list[Candidate]:
@@ -30,11 +29,11 @@ def resolve(
     usable = [
         c
         for c in candidates
-        if context_ok(entries[c.entry], c, tokens)
+        if context_ok(entries[c.entry], c, around)
         and not glossary.get(entries[c.entry].concept).is_future(day)
     ]
     usable.sort(key=lambda c: _rank(c, entries[c.entry]))
-    taken = bytearray(len(tokens))  # candidates span whole tokens, so overlap is per token
+    taken = bytearray(len(around.words))  # candidates span whole words, so overlap is per word
     chosen: list[Candidate] = []
     for candidate in usable:
         if any(taken[candidate.first : candidate.last + 1]):

@@ -21,6 +21,7 @@ from kommunsk.glossary.yamlfile import parse, read_text
 HEADERS = {
     "concepts": "# yaml-language-server: $schema=../schema/concepts.schema.json\n",
     "municipalities": "# yaml-language-server: $schema=schema/municipalities.schema.json\n",
+    "register": "# yaml-language-server: $schema=schema/register.schema.json\n",
     "glossary": "# yaml-language-server: $schema=schema/glossary.schema.json\n",
 }
 
@@ -90,12 +91,16 @@ def canonical(data: Any, kind: str) -> str:
     return HEADERS[kind] + body
 
 
+FILE_KINDS = {
+    "glossary.yaml": "glossary",
+    "municipalities.yaml": "municipalities",
+    "register.yaml": "register",
+}
+
+
 def kind_of(path: Path) -> str:
-    if path.name == "glossary.yaml":
-        return "glossary"
-    if path.name == "municipalities.yaml":
-        return "municipalities"
-    return "concepts"
+    """The schema a glossary file follows, from its name (domain files are concepts)."""
+    return FILE_KINDS.get(path.name, "concepts")
 
 
 def format_file(path: Path, *, write: bool) -> bool:

@@ -32,13 +32,17 @@ from kommunsk.glossary.yamlfile import parse, read_text
 from kommunsk.language.danish import sort_key
 
 STATUS_LABEL = {"preferred": "foretrukket", "admitted": "tilladt", "deprecated": "frarådet"}
-STRENGTH_LABEL = {"warning": "advarsel", "suggestion": "forslag"}
+REGISTER_LABEL = {
+    "never": "skrives ikke i kommunen",
+    "sometimes": "skrives sjældent i kommunen",
+    "often": "skrives også i kommunen",
+}
 CSV_COLUMNS = (
     "concept_id",
     "domain",
     "word",
     "role",
-    "status_or_strength",
+    "status_or_register",
     "suggest",
     "reason_or_note",
     "definition",
@@ -146,7 +150,7 @@ def _csv_rows(glossary: Glossary) -> Iterator[list[str]]:
             yield [*head, term.term, "term", term.status, "", term.note or "", *facts]
         for form in concept.business_forms:
             suggest = "; ".join(form.suggest or concept.preferred)
-            yield [*head, form.form, "forretningsord", form.strength, suggest, form.reason, *facts]
+            yield [*head, form.form, "forretningsord", form.register, suggest, form.reason, *facts]
 
 
 def export_text(glossary: Glossary, fmt: str) -> str:
@@ -328,11 +332,11 @@ def _term_item(term: str, status: str, note: str | None) -> str:
 
 
 def _form_item(form: BusinessForm, concept: Concept) -> str:
-    """A business word: strength, what to write instead (when there is a word), and why."""
+    """A business word: its register, what to write instead (when there is a word), and why."""
     suggest = ", ".join(_md(s) for s in form.suggest or concept.preferred)
     arrow = f" → {suggest}" if suggest else ""
-    strength = STRENGTH_LABEL.get(form.strength, form.strength)
-    return f"**{_md(form.form)}** ({strength}){arrow}: {_md(form.reason)}"
+    register = REGISTER_LABEL.get(form.register, form.register)
+    return f"**{_md(form.form)}** ({register}){arrow}: {_md(form.reason)}"
 
 
 def _law_item(basis: LegalBasis) -> str:

@@ -52,6 +52,7 @@ class Loaded:
 
     meta: dict[str, Any] = field(default_factory=dict)
     municipalities: dict[str, Any] = field(default_factory=dict)
+    register: dict[str, Any] = field(default_factory=dict)
     concepts: list[Concept] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict)
     extensions: list[tuple[dict[str, Any], Origin]] = field(default_factory=list)
@@ -68,11 +69,14 @@ def read_directory(root: Path, loaded: Loaded | None = None) -> Loaded:
     loaded = loaded or Loaded()
     meta = _read(root / "glossary.yaml", "glossary", root, loaded)
     municipalities = _read(root / "municipalities.yaml", "municipalities", root, loaded)
+    register = _read(root / "register.yaml", "register", root, loaded)
     if meta is None:
         return loaded
     loaded.meta = meta.document.data
     if municipalities is not None:
         loaded.municipalities = municipalities.document.data
+    if register is not None:
+        loaded.register = register.document.data
     domains = list(loaded.meta.get("domains", ()))
     _check_domain_list(root, domains, meta, loaded)
     for domain in domains:

@@ -11,10 +11,16 @@ from datetime import date
 from typing import Literal
 
 Status = Literal["preferred", "admitted", "deprecated"]
-Strength = Literal["warning", "suggestion"]
+Register = Literal["never", "sometimes", "often"]
+Scope = Literal["window", "sentence", "document"]
 Kind = Literal["jargon", "avoid", "variant", "outdated", "term"]
 Severity = Literal["warning", "suggestion", "info"]
 MatchType = Literal["exact", "lemma", "compound", "fuzzy"]
+SEVERITY_OF_REGISTER: dict[str, Severity] = {
+    "never": "warning",
+    "sometimes": "suggestion",
+    "often": "info",
+}
 CompoundMode = Literal["none", "hyphen", "all"]
 
 
@@ -51,6 +57,8 @@ class Context:
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     window: int = 4
+    scope: Scope = "window"
+    excludes_scope: Scope | None = None  # None: the same as scope
 
 
 @dataclass(frozen=True)
@@ -78,10 +86,14 @@ class Term:
 
 @dataclass(frozen=True)
 class BusinessForm:
-    """A word a company writes where a municipality would say something else."""
+    """A word a company writes where a municipality would say something else.
+
+    `register` records how municipal texts treat the word, and decides the severity
+    (see SEVERITY_OF_REGISTER and docs/matching.md).
+    """
 
     form: str
-    strength: Strength
+    register: Register
     reason: str
     suggest: tuple[str, ...] = ()
     pos: str | None = None
@@ -90,6 +102,7 @@ class BusinessForm:
     matching: Matching = field(default_factory=Matching)
     disambiguation: str | None = None
     note: str | None = None
+    evidence: tuple[Source, ...] = ()  # municipal pages using the form, beyond the counted corpus
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,7 @@ class Concept:
     see_also: tuple[str, ...] = ()
     variants: tuple[Variant, ...] = ()
     note: str | None = None
+    detector: str | None = None  # "english": the concept of words the English-word check finds
     location: Location = field(default=Location("<unknown>"), compare=False)
 
     @property
@@ -198,6 +212,14 @@ class Concept:
             for v in self.variants
             if v.code == code and v.is_valid(on) and (v.verified or unverified)
         )
+
+
+@dataclass(frozen=True)
+class RegisterLists:
+    """Words that are never jargon: known names, and English words municipalities write."""
+
+    names: tuple[str, ...] = ()
+    loanwords: tuple[str, ...] = ()
 
 
 def _within(on: date, start: str | None, end: str | None) -> bool:

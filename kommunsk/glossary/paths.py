@@ -28,6 +28,7 @@ def glossary_files(root: Path) -> list[Path]:
     return [
         root / "glossary.yaml",
         root / "municipalities.yaml",
+        root / "register.yaml",
         *sorted((root / "concepts").glob("*.yaml")),
     ]
 

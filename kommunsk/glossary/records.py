@@ -44,6 +44,8 @@ def context(data: Data | None) -> Context | None:
         requires=tuple(data.get("requires", ())),
         excludes=tuple(data.get("excludes", ())),
         window=data.get("window", 4),
+        scope=data.get("scope", "window"),
+        excludes_scope=data.get("excludes_scope"),
     )
 
 
@@ -72,7 +74,7 @@ def term(data: Data) -> Term:
 def business_form(data: Data) -> BusinessForm:
     return BusinessForm(
         form=data["form"],
-        strength=data["strength"],
+        register=data["register"],
         reason=data["reason"],
         suggest=tuple(data.get("suggest", ())),
         pos=data.get("pos"),
@@ -81,6 +83,7 @@ def business_form(data: Data) -> BusinessForm:
         matching=matching(data.get("matching")),
         disambiguation=data.get("disambiguation"),
         note=data.get("note"),
+        evidence=tuple(source(s) for s in data.get("evidence", ())),
     )
 
 
@@ -144,6 +147,7 @@ def concept(data: Data, domain: str, location: Location) -> Concept:
         see_also=tuple(data.get("see_also", ())),
         variants=variants(data.get("variants")),
         note=data.get("note"),
+        detector=data.get("detector"),
         location=location,
     )
 

@@ -16,7 +16,7 @@ from kommunsk.glossary.paths import schema_dir
 from kommunsk.glossary.problems import Problem
 from kommunsk.glossary.yamlfile import PathKey, YamlDocument
 
-SCHEMAS = ("concepts", "municipalities", "glossary")
+SCHEMAS = ("concepts", "municipalities", "glossary", "register")
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kommunsk.errors import GlossaryError, UnknownConcept
-from kommunsk.glossary.model import Concept
+from kommunsk.glossary.model import Concept, RegisterLists
 from kommunsk.glossary.municipalities import Municipalities
 from kommunsk.glossary.paths import bundled_glossary
 from kommunsk.glossary.problems import Problem
@@ -46,8 +46,10 @@ class Glossary:
         as_of: date | None = None,
         root: Path | None = None,
         overlays: tuple[Path, ...] = (),
+        register: RegisterLists | None = None,
     ) -> None:
         self.meta = meta
+        self.register = register or RegisterLists()
         self.municipalities = municipalities
         self.as_of = as_of
         self.root = root
@@ -90,6 +92,10 @@ class Glossary:
             as_of=as_of,
             root=base,
             overlays=tuple(Path(p) for p in overlays),
+            register=RegisterLists(
+                names=tuple(n["name"] for n in loaded.register.get("names", ())),
+                loanwords=tuple(w["word"] for w in loaded.register.get("loanwords", ())),
+            ),
         )
 
     @property

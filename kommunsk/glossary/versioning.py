@@ -7,6 +7,7 @@ concepts must say so in `changed_in`, and CHANGELOG.md must have an entry.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -21,12 +22,38 @@ FINGERPRINT = "fingerprint.json"
 
 
 def concept_hash(concept: Concept) -> str:
-    """A short, stable hash of everything a concept says (its location excluded)."""
-    data = asdict(concept)
+    """A short, stable hash of everything a concept says (its location excluded).
+
+    Fields left at their default are left out, so a new optional field in the format does not
+    make every concept look changed; only what a concept actually says counts.
+    """
+    data = _said(concept)
+    assert isinstance(data, dict)
     data.pop("location", None)
     data.pop("changed_in", None)
     text = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _said(value: Any) -> Any:
+    """Plain data for a record, without the fields that still hold their default."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _said(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not _is_default(f, getattr(value, f.name))
+        }
+    if isinstance(value, tuple | list):
+        return [_said(item) for item in value]
+    return value
+
+
+def _is_default(field: dataclasses.Field[Any], value: Any) -> bool:
+    if field.default is not dataclasses.MISSING:
+        return bool(value == field.default)
+    if field.default_factory is not dataclasses.MISSING:
+        return bool(value == field.default_factory())
+    return False
 
 
 def fingerprint(glossary: Glossary) -> dict[str, Any]:

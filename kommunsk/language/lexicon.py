@@ -21,6 +21,9 @@ from importlib.util import find_spec
 from pathlib import Path
 
 TABLE = "da_lemma_lookup.json.gz"
+ENGLISH_TABLE = "en_lexeme_prob.json.gz"
+MIN_ENGLISH = 3  # shorter English words ("it", "go") are too often Danish or abbreviations
+ENGLISH_LOG_PROB = -14.0  # common English: about the 16,000 most frequent lower-case words
 
 
 def table_version() -> str:
@@ -43,10 +46,36 @@ def table_version() -> str:
 @cache
 def lemma_table() -> dict[str, str]:
     """form -> lemma, all lower-case, as spaCy's lookup lemmatizer uses it."""
-    path = resources.files("spacy_lookups_data").joinpath("data", TABLE)
+    return _table(TABLE)
+
+
+def _table(name: str) -> dict[str, str]:
+    path = resources.files("spacy_lookups_data").joinpath("data", name)
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)
     return table
+
+
+def english_hashes() -> array[int]:
+    """Sorted hashes of common English words (by spaCy's English word frequencies) that Danish lacks.
+
+    This is what the English-word check asks: "is this an English word and not a Danish one?"
+    Only words English writes in lower case and writes often are taken, so rare spellings,
+    names and Danish words that turn up in English web text stay out.
+    """
+    danish = lemma_table()
+    probabilities: dict[str, float] = _table(ENGLISH_TABLE)  # type: ignore[assignment]
+    words = {
+        w
+        for w, p in probabilities.items()
+        if p >= ENGLISH_LOG_PROB
+        and len(w) >= MIN_ENGLISH
+        and w.isalpha()
+        and w.isascii()
+        and w.islower()
+        and w not in danish
+    }
+    return array("Q", sorted({word_hash(w) for w in words}))
 
 
 @cache

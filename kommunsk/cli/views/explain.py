@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from kommunsk.engine.explain import Explanation
-from kommunsk.glossary.export import STATUS_LABEL, STRENGTH_LABEL, domain_titles, visible
+from kommunsk.glossary.export import REGISTER_LABEL, STATUS_LABEL, domain_titles, visible
 from kommunsk.glossary.model import Concept
 
 PIPED_WIDTH = 88
@@ -70,7 +70,7 @@ def _paragraphs(result: Explanation, concept: Concept) -> list[tuple[str, str | 
         ("Termer", ", ".join(f"{t.term} ({STATUS_LABEL[t.status]})" for t in concept.terms)),
         (
             "Forretningsord",
-            ", ".join(f"{b.form} ({STRENGTH_LABEL[b.strength]})" for b in concept.business_forms),
+            ", ".join(f"{b.form} ({REGISTER_LABEL[b.register]})" for b in concept.business_forms),
         ),
         ("Lovgrundlag", "; ".join(str(b) for b in concept.legal_basis)),
     ]

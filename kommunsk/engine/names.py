@@ -1,0 +1,139 @@
+"""Names and quotations: the words where no finding is ever raised.
+
+A company, product, event, project or web site keeps its name however jargon-like
+it is ("Welfare Tech", "HealthTech Summit", "Trustpilot"), and words in quotation
+marks are someone else's (a title, a quotation, a word being mentioned). The
+rules are general, so names nobody listed are found too:
+
+- in Danish only names are capitalised inside a sentence, so a capitalised word
+  that does not begin a sentence is a name (abbreviations in capitals, such as
+  ROI, are not: they are how jargon is written);
+- a capitalised sentence start followed by more capitalised words is a name;
+- CamelCase ("WelfareTech") and a word joined to a web domain ("Plejehjemsoversigten.dk");
+- the names the glossary lists (for names written in lower case or at a sentence start).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+from kommunsk.language.danish import is_abbreviation
+from kommunsk.language.sentences import Sentences
+from kommunsk.language.tokenise import Token
+
+_CAMEL = re.compile(r"[a-zæøå][A-ZÆØÅ]")
+_DOMAIN = re.compile(r"\.(?:dk|com|org|net|eu|io|ai|nu|se|no|de|info|app|tech)\b", re.IGNORECASE)
+# opening mark -> the marks that may close it (normalising turns a typographic ’ into ')
+_QUOTES = {"“": "”", "”": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’'"}
+_SINGLE = re.compile(r"(?<![\w])'(?=\w)([^'\n]{1,120}?)(?<=[\w.!?])'(?![\w])")
+MAX_QUOTED_WORDS = 15
+MAX_QUOTE_CHARS = 200
+
+
+NONE, CAPITALISED, FIRM = 0, 1, 2
+
+
+def protected(
+    text: str,
+    words: Sequence[Token],
+    sentences: Sentences,
+    listed: Iterable[tuple[str, ...]] = (),
+    keep: frozenset[str] = frozenset(),
+) -> list[int]:
+    """Per word: FIRM inside a listed name or a short quotation, CAPITALISED when only its
+    capitals (or CamelCase, or a web domain) make it a name, NONE otherwise.
+
+    Glossary words that are names themselves ("NemID", "Byrådet") yield only to FIRM.
+    `listed` holds the glossary's names as tuples of words as written; `keep` holds
+    written forms that are never names (the glossary's case-sensitive abbreviations).
+    """
+    flags = [NONE] * len(words)
+    for index, word in enumerate(words):
+        written = text[word.start : word.end]
+        if written in keep:
+            continue
+        if (
+            _capitalised_inside(written, index, sentences)
+            or _CAMEL.search(written)
+            or _DOMAIN.match(text, word.end)
+        ):
+            flags[index] = CAPITALISED
+    _capitalised_runs(text, words, sentences, flags, keep)
+    _listed(text, words, listed, flags)
+    _quoted(text, words, flags)
+    return flags
+
+
+def _capitalised_inside(written: str, index: int, sentences: Sentences) -> bool:
+    return written[:1].isupper() and not sentences.starts[index] and not is_abbreviation(written)
+
+
+def _capitalised_runs(
+    text: str, words: Sequence[Token], sentences: Sentences, flags: list[int], keep: frozenset[str]
+) -> None:
+    """A capitalised sentence start followed by a capitalised word: "Welfare Tech er en klynge"."""
+    for index in range(len(words) - 1):
+        if not sentences.starts[index] or sentences.starts[index + 1]:
+            continue
+        first = text[words[index].start : words[index].end]
+        second = text[words[index + 1].start : words[index + 1].end]
+        if first in keep or is_abbreviation(first):
+            continue
+        if first[:1].isupper() and second[:1].isupper() and not is_abbreviation(second):
+            flags[index] = max(flags[index], CAPITALISED)
+
+
+def _listed(
+    text: str, words: Sequence[Token], listed: Iterable[tuple[str, ...]], flags: list[int]
+) -> None:
+    """The glossary's names, written as the glossary writes them ("Welfare Tech", not "welfare tech")."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in listed:
+        by_first.setdefault(name[0], []).append(name)
+    for index, word in enumerate(words):
+        for name in by_first.get(text[word.start : word.end], ()):
+            end = index + len(name)
+            written = tuple(text[w.start : w.end] for w in words[index:end])
+            if end <= len(words) and written == name:
+                for position in range(index, end):
+                    flags[position] = FIRM
+
+
+def _quoted(text: str, words: Sequence[Token], flags: list[int]) -> None:
+    """Words inside quotation marks (at most a short phrase: a title or a mentioned word)."""
+    starts = [w.start for w in words]
+    for start, end in quotations(text):
+        first = bisect_left(starts, start)
+        last = first
+        while last < len(words) and words[last].end <= end:
+            last += 1
+        if 0 < last - first <= MAX_QUOTED_WORDS:
+            for index in range(first, last):
+                flags[index] = FIRM
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of text between matching quotation marks, on one line and at most a few words long.
+
+    Each opening mark looks only a bounded distance ahead, so the time stays linear in the text.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        closing = _QUOTES.get(text[position])
+        if closing is None:
+            position += 1
+            continue
+        stop = min(position + 1 + MAX_QUOTE_CHARS, len(text))
+        found = [at for mark in closing if (at := text.find(mark, position + 1, stop)) != -1]
+        end = min(found, default=-1)
+        newline = text.find("\n", position + 1, stop)
+        if end == -1 or (newline != -1 and newline < end):
+            position += 1
+            continue
+        spans.append((position + 1, end))
+        position = end + 1
+    spans += [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text)]
+    return spans
