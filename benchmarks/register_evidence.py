@@ -29,7 +29,9 @@ import yaml
 import kommunsk
 from kommunsk.language.tokenise import tokens
 
-MUNICIPAL_KINDS = frozenset({"municipality", "KL", "kombit", "state"})  # press on the municipal side is left out
+MUNICIPAL_KINDS = frozenset(
+    {"municipality", "KL", "kombit", "state"}
+)  # press on the municipal side is left out
 
 
 def pages(folder: Path, side: str) -> list[tuple[dict[str, str], str]]:
@@ -44,7 +46,9 @@ def pages(folder: Path, side: str) -> list[tuple[dict[str, str], str]]:
     return found
 
 
-def count(side_pages: list[tuple[dict[str, str], str]]) -> tuple[int, Counter[str], dict[str, set[str]]]:
+def count(
+    side_pages: list[tuple[dict[str, str], str]],
+) -> tuple[int, Counter[str], dict[str, set[str]]]:
     """Words on the side, matches per form key, and the pages (URLs) each form key occurs on."""
     words = 0
     matches: Counter[str] = Counter()
@@ -73,7 +77,9 @@ def main(folder: Path) -> dict[str, object]:
         forms[key] = {
             side: {
                 "matches": counted[side][1][key],
-                "per_million": round(counted[side][1][key] * 1_000_000 / max(counted[side][0], 1), 1),
+                "per_million": round(
+                    counted[side][1][key] * 1_000_000 / max(counted[side][0], 1), 1
+                ),
                 "pages": len(counted[side][2][key]),
             }
             for side in sides

@@ -69,7 +69,6 @@ REQUIRED_JARGON = {
     "kunderejse": "borgerforloeb",
     "customer journey": "borgerforloeb",
     "kundehenvendelse": "borgerhenvendelse",
-    "kommunekunde": "kommune",
     "investering": "anlaegsudgift",
     "CAPEX": "anlaegsudgift",
     "driftsomkostning": "driftsudgift",

@@ -99,13 +99,17 @@ class Annotator:
             < (FIRM if self._capitalised[c.entry] else CAPITALISED)
         ]
         chosen = resolve(candidates, self.index.entries, around, self.glossary, day)
-        found = [
-            a
+        described = [
+            (c, a)
             for c in chosen
             if (a := self._describe(text, norm, c, place, day, around, unverified_variants))
         ]
+        found = [a for _, a in described]
         found += [a for r in refs if (a := self._legal(text, norm, r, words)) is not None]
-        found += self._english_words(text, norm, around, shielded, chosen, place)
+        # an English word inside a compound the glossary only explains ("equity-investering")
+        # is still found: words under info-level matches stay open to the English-word check
+        shown = [c for c, a in described if not (a.kind == "jargon" and a.severity == "info")]
+        found += self._english_words(text, norm, around, shielded, shown, place)
         return sorted(found, key=lambda a: (a.start, a.end))
 
     def lookup(self, text: str) -> list[tuple[str, str, str, int]]:

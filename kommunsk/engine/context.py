@@ -27,7 +27,7 @@ class Surroundings:
 
     def document(self) -> frozenset[str]:
         if self._document is None:
-            self._document = frozenset(w.lower for w in self.words)
+            self._document = frozenset(_with_parts(self.words))
         return self._document
 
     def sentence(self, index: int) -> frozenset[str]:
@@ -36,9 +36,16 @@ class Surroundings:
         if found is None:
             first, last = self.sentences.bounds(index)
             found = self._by_sentence[number] = frozenset(
-                w.lower for w in self.words[first : last + 1]
+                _with_parts(self.words[first : last + 1])
             )
         return found
+
+
+def _with_parts(words: list[Token]) -> set[str]:
+    """The words, and the parts of hyphenated ones ("SaaS-investorer" also counts as "investorer")."""
+    found = {w.lower for w in words}
+    found.update(part for w in words if "-" in w.lower for part in w.lower.split("-") if part)
+    return found
 
 
 def context_ok(entry: Entry, candidate: Candidate, around: Surroundings) -> bool:

@@ -90,6 +90,8 @@ class EnglishWords:
         if lower in self.loanwords:
             return False
         if "-" in lower:
+            if lower.replace("-", "") in self.danish:
+                return False  # a word split at a line break ("implemente-rede"), not a compound
             return any(self._english(part, MIN_STEM) for part in lower.split("-"))
         return self._english(lower, MIN_STEM) or self._english_prefix(lower)
 
