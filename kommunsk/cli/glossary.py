@@ -14,6 +14,7 @@ from kommunsk.cli.views.info import render_info
 from kommunsk.engine.annotator import Annotator
 from kommunsk.engine.cache import compiled
 from kommunsk.engine.examples import check_example
+from kommunsk.errors import KommunskError, YamlProblem
 from kommunsk.glossary import versioning
 from kommunsk.glossary.canonical import format_file
 from kommunsk.glossary.export import export_text, write_markdown
@@ -230,14 +231,31 @@ def fmt(root: str | None, check: bool) -> int:
     Eksempel:
       kommunsk glossary fmt --check glossary
     """
-    changed = [
-        p
-        for p in glossary_files(Path(root) if root else bundled_glossary())
-        if format_file(p, write=not check)
-    ]
+    changed: list[Path] = []
+    broken = False
+    for path in glossary_files(Path(root) if root else bundled_glossary()):
+        try:
+            if format_file(path, write=not check):
+                changed.append(path)
+        except (KommunskError, OSError, AttributeError, KeyError, TypeError, IndexError) as err:
+            click.echo(f"kommunsk: fejl: {_unformattable(path, err)}", err=True)
+            broken = True
     for path in changed:
         click.echo(f"{'ikke kanonisk' if check else 'omformateret'}: {path}")
+    if broken:
+        return EXIT_USAGE
     return EXIT_FINDINGS if check and changed else EXIT_CLEAN
+
+
+def _unformattable(path: Path, err: Exception) -> str:
+    """One line on why `fmt` cannot format a file, naming it (and the line, for YAML errors)."""
+    if isinstance(err, YamlProblem):
+        return f"{path}:{err.line}:{err.column}: {err}" if err.line else f"{path}: {err}"
+    if isinstance(err, KommunskError):
+        return str(err)  # a WriteError already names the file
+    if isinstance(err, OSError):
+        return f"kan ikke læse {path}: {err.strerror or err}"
+    return f"{path}: filen har ikke glossarets form; kør 'kommunsk glossary validate {path}'"
 
 
 @glossary.command()

@@ -3,14 +3,18 @@
 Keyed by the bytes of every glossary file, the kommunsk version and the lemma
 table version, so it rebuilds itself when any of them changes. A file lock
 keeps parallel pre-commit processes from building it twice. The cache holds
-only JSON and a binary array of hashes: nothing in it can run code.
+only JSON and a binary array of hashes: nothing in it can run code. An entry
+of the wrong shape is rebuilt, never trusted; only the few most recently used
+entries are kept.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -21,6 +25,7 @@ from kommunsk._version import __version__
 from kommunsk.atomic import write_bytes
 from kommunsk.engine.index import FormIndex
 from kommunsk.engine.index import build as build_index
+from kommunsk.errors import ReadError, WriteError
 from kommunsk.glossary.model import Concept, RegisterLists
 from kommunsk.glossary.municipalities import Municipalities, Municipality
 from kommunsk.glossary.paths import glossary_files, overlay_files
@@ -28,7 +33,11 @@ from kommunsk.glossary.serial import from_data, to_data
 from kommunsk.glossary.termbase import Glossary, Meta
 from kommunsk.language.lexicon import Lexicon, english_hashes, lexicon_hashes, table_version
 
-FORMAT = 9
+FORMAT = 14
+KEEP_ENTRIES = 5  # cache entries (one per set of glossary files) kept in the cache folder
+_ENTRY = re.compile(r"[0-9a-f]{32}\.(?:json|lex|lock)")
+# what decoding cached data of the wrong shape raises (valid JSON, wrong keys or types)
+_DAMAGED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 
 @dataclass(frozen=True)
@@ -44,15 +53,29 @@ class Compiled:
 class LazyConcepts(Mapping[str, Concept]):
     """Concepts by id, decoded from cached data the first time each is asked for."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: dict[str, str], files: tuple[Path, ...] = ()) -> None:
         self._raw = raw  # id -> the concept as a JSON text, parsed only when asked for
         self._done: dict[str, Concept] = {}
+        self._files = files  # the cache entry they came from, removed if one turns out damaged
 
     def __getitem__(self, concept_id: str) -> Concept:
         found = self._done.get(concept_id)
         if found is None:
-            found = self._done[concept_id] = from_data(Concept, json.loads(self._raw[concept_id]))
+            text = self._raw[concept_id]
+            try:
+                found = from_data(Concept, json.loads(text))
+            except _DAMAGED as error:
+                raise self._damaged() from error
+            self._done[concept_id] = found
         return found
+
+    def _damaged(self) -> ReadError:
+        """Remove the damaged cache entry (the next run rebuilds it) and say so in one line."""
+        for file in self._files:
+            with contextlib.suppress(OSError):
+                file.unlink()
+        where = self._files[0] if self._files else cache_dir()
+        return ReadError(f"glossarcachen {where} var beskadiget og er slettet; kør igen")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -95,6 +118,7 @@ def compiled(root: Path, overlays: tuple[Path, ...] = (), *, use_cache: bool = T
     data_path, lex_path = folder / f"{name}.json", folder / f"{name}.lex"
     found = _read(data_path, lex_path, root, overlays)
     if found:
+        _used(data_path)
         return found
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -105,10 +129,12 @@ def compiled(root: Path, overlays: tuple[Path, ...] = (), *, use_cache: bool = T
             if found:
                 return found
             result = build(root, overlays)
-            _write(result, data_path, lex_path)
-            return result
-    except OSError:
+            with contextlib.suppress(OSError, WriteError):  # a cache that cannot be written
+                _write(result, data_path, lex_path)
+    except OSError:  # no cache folder or no lock: work without the cache
         return build(root, overlays)
+    prune(folder)
+    return result
 
 
 def build(root: Path, overlays: tuple[Path, ...]) -> Compiled:
@@ -140,22 +166,60 @@ def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
 def _read(
     data_path: Path, lex_path: Path, root: Path, overlays: tuple[Path, ...]
 ) -> Compiled | None:
+    """The cached glossary, or None when there is none or it is not exactly what `_write` wrote
+    (another format, cut short, keys or types wrong): the caller then rebuilds and replaces it."""
     try:
         data = json.loads(data_path.read_bytes())
         lexicon, english = _unpack(lex_path.read_bytes())
     except (OSError, ValueError):
         return None
-    if data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
-    glossary = Glossary(
-        from_data(Meta, data["meta"]),
-        LazyConcepts(data["concepts"]),
-        Municipalities([from_data(Municipality, m) for m in data["municipalities"]]),
-        root=root,
-        overlays=overlays,
-        register=from_data(RegisterLists, data["register"]),
-    )
-    return Compiled(glossary, FormIndex.from_json(data["index"]), lexicon, english)
+    try:
+        concepts = data["concepts"]
+        if not isinstance(concepts, dict) or not all(isinstance(v, str) for v in concepts.values()):
+            return None
+        glossary = Glossary(
+            from_data(Meta, data["meta"]),
+            LazyConcepts(concepts, (data_path, lex_path)),
+            Municipalities([from_data(Municipality, m) for m in data["municipalities"]]),
+            root=root,
+            overlays=overlays,
+            register=from_data(RegisterLists, data["register"]),
+        )
+        return Compiled(glossary, FormIndex.from_json(data["index"]), lexicon, english)
+    except _DAMAGED:
+        return None
+
+
+def _used(data_path: Path) -> None:
+    """Mark a cache entry as just used, so pruning keeps it (a read-only cache stays as it is)."""
+    with contextlib.suppress(OSError):
+        os.utime(data_path)
+
+
+def prune(folder: Path, keep: int = KEEP_ENTRIES) -> list[str]:
+    """Remove all but the `keep` most recently used cache entries; returns the removed keys.
+
+    Only files named like a cache entry (32 hex digits) are touched, so a cache
+    folder shared with other files loses nothing else.
+    """
+    try:
+        entries = [p for p in folder.iterdir() if _ENTRY.fullmatch(p.name)]
+    except OSError:
+        return []
+    by_key: dict[str, float] = {}
+    for path in entries:
+        with contextlib.suppress(OSError):
+            when = path.stat().st_mtime
+            key_ = path.name.partition(".")[0]
+            by_key[key_] = max(by_key.get(key_, 0.0), when)
+    old = sorted(by_key, key=lambda k: by_key[k], reverse=True)[keep:]
+    for path in entries:
+        if path.name.partition(".")[0] in old:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return old
 
 
 LEX_MAGIC = b"KMLX0002"

@@ -2,7 +2,10 @@
 
 Only the safe constructor is used, anchors and aliases are refused (no alias
 bombs), duplicate keys are errors instead of silent overrides, dates stay
-strings (the schema checks their shape), and files have a size limit.
+strings (the schema checks their shape), and files have a size limit and a
+nesting limit (10 000 nested lists would otherwise exhaust Python's stack).
+An error message is one line and never quotes more than `MAX_QUOTE` characters
+of the file, so a secret in a file named by mistake does not end up in a log.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import yaml
 from kommunsk.errors import YamlProblem
 
 MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 50  # nested lists and mappings; the glossary needs six
+MAX_QUOTE = 120  # characters of a message, at most one line of the file
 PathKey = tuple[str | int, ...]
 ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")
@@ -23,16 +28,27 @@ ALLOWED_TAGS = frozenset(
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without aliases and without the timestamp resolver."""
+    """SafeLoader without aliases, without the timestamp resolver, and with a nesting limit."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        """Compose one node, refusing aliases and nesting past MAX_DEPTH (with its position)."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark = event.start_mark
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            mark = event.start_mark
             raise YamlProblem(
                 "YAML aliases are not allowed in glossary files", mark.line + 1, mark.column + 1
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise YamlProblem(
+                f"YAML nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -82,12 +98,21 @@ def parse(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise YamlProblem(f"YAML syntax error: {err.problem or err}", line, column) from None
+        what = err.problem or err.context or "ugyldig YAML"
+        raise YamlProblem(shorten(f"YAML syntax error: {what}"), line, column) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(f"YAML error: {err}") from None
+        raise YamlProblem(shorten(f"YAML error: {err}")) from None
+    except RecursionError:
+        raise YamlProblem(f"YAML nested more than {MAX_DEPTH} levels deep") from None
     finally:
         loader.dispose()
     return YamlDocument(data, positions, keys)
+
+
+def shorten(message: str, limit: int = MAX_QUOTE) -> str:
+    """The first line of `message`, cut to `limit` characters: never more of a file than that."""
+    first = message.strip().split("\n", 1)[0].rstrip()
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
 
 
 def load(path: Path) -> YamlDocument:

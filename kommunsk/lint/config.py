@@ -13,7 +13,9 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from kommunsk.engine.registry import inside_project
 from kommunsk.errors import ConfigError, YamlProblem
+from kommunsk.lint.municipality import overrides_from
 
 KEYS: dict[str, type] = {
     "municipality": str,
@@ -28,6 +30,8 @@ KEYS: dict[str, type] = {
     "baseline": str,
     "pipeline": str,
     "unverified-variants": bool,
+    "overrides": list,  # [[tool.kommunsk.overrides]] paths = [...], municipality = "..."
+    "allow-outside-glossary": bool,  # glossary files outside the configuration's folder
 }
 NAMES = ("pyproject.toml", ".kommunsk.toml", ".kommunsk.yaml", ".kommunsk.yml")
 MAX_CONFIG_BYTES = 1_000_000
@@ -65,9 +69,13 @@ def load(path: Path | None = None, *, start: Path | None = None) -> Config:
     values = _read(path)
     base = path.parent
     if "glossary" in values:
+        if not values.get("allow-outside-glossary"):
+            inside_project(values["glossary"], base, path)
         values["glossary"] = [str((base / p).resolve()) for p in values["glossary"]]
     if "baseline" in values:
         values["baseline"] = str((base / values["baseline"]).resolve())
+    if "overrides" in values:
+        values["overrides"] = overrides_from(values["overrides"], base, path)
     return Config(values, path)
 
 
@@ -85,6 +93,8 @@ def _toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: ugyldig TOML: {err}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: ugyldig TOML: for dybt indlejret") from None
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -115,6 +125,10 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         hint = f" (mente du '{close[0]}'?)" if close else f" (kendte nøgler: {', '.join(KEYS)})"
         raise ConfigError(f"{path}: ukendt nøgle '{key}'{hint}")
     expected = KEYS[key]
+    if key == "overrides":
+        if not isinstance(value, list):
+            raise ConfigError(f"{path}: 'overrides' skal være en liste af tabeller")
+        return value  # checked item by item in municipality.overrides_from
     if expected is list and isinstance(value, str):
         value = [value]
     if not isinstance(value, expected) or (

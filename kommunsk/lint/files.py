@@ -4,14 +4,16 @@ A folder is walked with the include patterns (the formats kommunsk reads),
 without the folders no one wants checked (node_modules, build output, virtual
 environments, version control) and without what `.gitignore` files ignore. A
 file named on the command line is read even where a folder walk would skip it,
-unless the user's own `exclude` patterns name it.
+unless the user's own `exclude` patterns name it. Folders the walk may not
+enter and special files (FIFOs) are passed over and reported by name.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +23,41 @@ DEFAULT_EXCLUDE_DIRS = frozenset(
 )
 
 
-def expand(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
-    """Files to read, in a stable order: named files first as given, folders walked sorted."""
+def expand(
+    paths: Sequence[str],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    *,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> Iterator[str]:
+    """Files to read, in a stable order: named files first as given, folders walked sorted.
+
+    `on_skip(path, reason)` hears of what a walk passes over that the user may have
+    expected to be read: folders it may not enter, FIFOs and other special files.
+    """
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            yield from _walk(path, include, exclude)
+            yield from _walk(path, include, exclude, on_skip or _ignore)
         elif not excluded(raw, exclude):
             yield raw
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+def _ignore(_path: str, _reason: str) -> None:
+    """The default listener: a caller that does not ask about skipped paths is told nothing."""
+
+
+def _walk(
+    root: Path, include: Sequence[str], exclude: Sequence[str], on_skip: Callable[[str, str], None]
+) -> Iterator[str]:
+    """Walk one folder: sorted, without excluded and ignored folders, regular files only."""
     ignores = _GitIgnores(root)
-    for folder, dirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        """os.walk could not list a folder: tell, instead of passing over it in silence."""
+        on_skip(str(error.filename or root), "ingen adgang til mappen")
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
         ignores.enter(here)
         dirs[:] = sorted(
@@ -51,7 +75,18 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
                 and not excluded(str(full), exclude)
                 and not ignores.ignored(full, directory=False)
             ):
-                yield str(full)
+                if _regular(full):
+                    yield str(full)
+                else:
+                    on_skip(str(full), "ikke en almindelig fil (fx en FIFO); den læses ikke")
+
+
+def _regular(path: Path) -> bool:
+    """A regular file (or a link to one); a FIFO would block the reader, a socket cannot be read."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # vanished or unreadable: let the reader report it by name
 
 
 def excluded(path: str, patterns: Sequence[str]) -> bool:

@@ -37,6 +37,7 @@ class Document:
     ignored: tuple[tuple[int, int], ...] = ()
     paragraphs: tuple[int, ...] = field(default=())
     bom: bool = False
+    byte_order: str = ""  # "little" or "big" for UTF-16 (kept so a rewrite stores it the same way)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -6,26 +6,35 @@ paragraphs of each table cell where the table stands (row by row, each cell
 once), then for each section its headers and then its footers. A line break
 inside a paragraph becomes a space, so one text line is one paragraph.
 
-python-docx opens the package; the paragraphs are read from the XML itself,
-because its `Paragraph.text` and `iter_inner_content` look only at direct
-children and would lose tracked insertions and content controls.
+The package is opened by `package` (sizes checked before anything is
+unpacked, XML parsed without entities), and the paragraphs are read from the
+XML itself: python-docx would unpack every part, images included, and its
+`Paragraph.text` looks only at direct children, losing tracked insertions and
+content controls.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kommunsk.errors import ReadError
-from kommunsk.readers.document import Document, shown
+from kommunsk.readers.document import Document
+from kommunsk.readers.package import Package, damaged
 from kommunsk.readers.suppress import in_lines
 
-if TYPE_CHECKING:
-    from docx.document import Document as WordDocument
-    from docx.section import _BaseHeaderFooter
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{_W_NS}}}"
+_NS = {"w": _W_NS}
+_BODY = f"{_W}body"
+_SECTIONS = "./w:p/w:pPr/w:sectPr | ./w:sectPr"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# Each section's headers, then its footers, in the order python-docx names them.
+_HEADERS_AND_FOOTERS = tuple(
+    (kind, variant)
+    for kind in ("headerReference", "footerReference")
+    for variant in ("default", "first", "even")
+)
 _PARAGRAPH = f"{_W}p"
 _TABLE = f"{_W}tbl"
 _TEXT = f"{_W}t"
@@ -68,34 +77,40 @@ def read_docx(data: bytes, path: str) -> Document:
 
 
 def _paragraphs(data: bytes, path: str) -> list[str]:
-    """The text of every paragraph, in numbering order.
+    """The text of every paragraph, in numbering order; ReadError for anything unreadable.
 
-    A damaged file can fail anywhere in the zip, XML and part layers, each with
-    its own exception type, so every failure becomes the same ReadError.
+    The package is checked before anything is unpacked (see `package`); a damaged
+    file can still fail in many ways below that, and each becomes the same ReadError.
     """
-    import docx  # lazy: python-docx is loaded only for Word files
-
+    package = Package(data, path)
     try:
-        word = docx.Document(io.BytesIO(data))
-        return [text.translate(_LINE_BREAKS) for text in _document(word)]
-    except Exception as error:
-        raise ReadError(f"kan ikke læse Word-filen {shown(path)}: filen er beskadiget") from error
+        return [text.translate(_LINE_BREAKS) for text in _document(package)]
+    except ReadError:
+        raise
+    except (AttributeError, KeyError, TypeError, ValueError, RecursionError) as error:
+        raise damaged(path) from error
 
 
-def _document(word: WordDocument) -> Iterator[str]:
-    yield from _blocks(word.element.body)
-    for section in word.sections:
-        parts: list[_BaseHeaderFooter] = [
-            section.header,
-            section.first_page_header,
-            section.even_page_header,
-            section.footer,
-            section.first_page_footer,
-            section.even_page_footer,
-        ]
-        for part in parts:
-            if not part.is_linked_to_previous:  # a linked one repeats the previous section's
-                yield from _blocks(part.part.element)
+def _document(package: Package) -> Iterator[str]:
+    """The body, then each section's headers and footers (those not linked to the previous)."""
+    main = package.main_part()
+    root = package.xml(main)
+    body = root.find(_BODY)
+    if body is None:
+        raise damaged(package.path, f"delen {main} har ingen brødtekst")
+    yield from _blocks(body)
+    related = package.relationships(main)
+    for section in body.xpath(_SECTIONS, namespaces=_NS):
+        for kind, variant in _HEADERS_AND_FOOTERS:
+            reference = next(
+                (r for r in section.findall(f"{_W}{kind}") if r.get(f"{_W}type") == variant), None
+            )
+            if reference is None:
+                continue  # linked to the previous section's, which was read there
+            target = related.get(reference.get(_RELATIONSHIP_ID, ""))
+            if target is None:
+                raise damaged(package.path, f"et sidehoved eller en sidefod mangler i {main}")
+            yield from _blocks(package.xml(target[1]))
 
 
 def _blocks(container: Any) -> Iterator[str]:

@@ -23,6 +23,10 @@ SNIFF_BYTES = 8192
 _BINARY_TYPES: dict[str, str] = {
     ".pdf": "PDF-filer læses ikke; gem teksten som .docx, .md eller .txt",
     ".doc": "det gamle Word-format (.doc) læses ikke; gem filen som .docx",
+    **dict.fromkeys(
+        (".docm", ".dotm", ".dot", ".dotx"),
+        "Word-skabeloner og filer med makroer læses ikke; gem filen som .docx",
+    ),
     ".rtf": "RTF-filer læses ikke; gem filen som .docx",
     ".odt": "OpenDocument-filer læses ikke; gem filen som .docx",
     **dict.fromkeys((".xls", ".xlsx", ".ods"), "regneark læses ikke"),
@@ -70,6 +74,7 @@ class Decoded:
     encoding: str
     bom: bool
     newline: str
+    byte_order: str = ""  # "little" or "big" for UTF-16, whose codec name does not say
 
 
 def binary_reason(
@@ -94,7 +99,24 @@ def decode(data: bytes, path: str) -> Decoded:
     text, encoding, bom = _decode(data, path)
     if "\x00" in text:
         raise _unsure(path)
-    return Decoded(text, encoding, bom, dominant_newline(text))
+    order = (
+        "" if encoding != "utf-16" else "big" if data.startswith(codecs.BOM_UTF16_BE) else "little"
+    )
+    return Decoded(text, encoding, bom, dominant_newline(text), order)
+
+
+def encode(text: str, encoding: str, *, bom: bool, byte_order: str = "") -> bytes:
+    """`text` stored the way its file was: the same encoding, byte order and byte order mark.
+
+    Raises UnicodeEncodeError when a character has no place in the encoding (cp1252 has no "ő").
+    """
+    if encoding == "utf-16":
+        big = byte_order == "big"
+        mark = codecs.BOM_UTF16_BE if big else codecs.BOM_UTF16_LE
+        return mark + text.encode("utf-16-be" if big else "utf-16-le")
+    if encoding == "utf-8-sig" or (bom and encoding == "utf-8"):
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    return text.encode(encoding)
 
 
 def dominant_newline(text: str) -> str:

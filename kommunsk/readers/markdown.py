@@ -41,6 +41,13 @@ _HTML_MARKUP = re.compile(
 )
 _CODE_BLOCKS = frozenset({"fence", "code_block"})
 _LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "table_open", "hr", "html_block"})
+# markdown-it stops at 20 levels of nesting (ten nested list items) and silently drops the
+# rest; blocks may nest to BLOCK_NESTING here, inline parsing keeps its own protective limit.
+BLOCK_NESTING = 200
+INLINE_NESTING = 20
+# When even that is exceeded, unclaimed lines are prose, unless they look like a link
+# reference definition ("[id]: https://...").
+_LINK_DEFINITION = re.compile(r"[ \t>*+\-0-9.)]*\[[^\]]+\]:")
 
 
 @dataclass
@@ -68,6 +75,7 @@ def read_markdown(decoded: Decoded, path: str) -> Document:
         newline=decoded.newline,
         ignored=in_markup(text, comment_markers(without_code)),
         bom=decoded.bom,
+        byte_order=decoded.byte_order,
     )
 
 
@@ -99,14 +107,19 @@ def _front_matter(source: str, lines: list[Span]) -> list[Span]:
 def _blocks(source: str, lines: list[Span], blanks: _Blanks) -> None:
     """Collect the non-prose spans of every block.
 
-    A non-blank line that no block claims is a link reference definition.
+    A non-blank line that no block claims is a link reference definition, except
+    where markdown-it gave up on nesting too deep: there it is prose, kept for checking.
     """
     recorder = _Recorder()
     md = _parser(recorder)
     env: dict[str, Any] = {}
     claimed = [False] * len(lines)
     cursor: dict[int, int] = {}
-    for token in md.parse(source, env):
+    md.options["maxNesting"] = BLOCK_NESTING
+    parsed = md.parse(source, env)
+    md.options["maxNesting"] = INLINE_NESTING
+    gave_up = any(token.level >= BLOCK_NESTING - 1 for token in parsed)
+    for token in parsed:
         if token.map is None:
             continue
         first, last = token.map[0], min(token.map[1], len(lines))
@@ -124,7 +137,8 @@ def _blocks(source: str, lines: list[Span], blanks: _Blanks) -> None:
             md.inline.parse(token.content, md, env, [])
             _place_inline(token, source, lines, cursor, recorder, blanks)
     for (start, end), taken in zip(lines, claimed, strict=True):
-        if not taken and source[start:end].strip():
+        line = source[start:end]
+        if not taken and line.strip() and (not gave_up or _LINK_DEFINITION.match(line)):
             blanks.markup.append((start, end))
 
 

@@ -10,10 +10,12 @@ without the file system, for tests and for callers that already hold the bytes.
 
 from __future__ import annotations
 
+import os
 import stat
 import sys
 from pathlib import Path, PurePath
 
+from kommunsk.atomic import Snapshot
 from kommunsk.errors import ReadError, Skipped
 from kommunsk.readers.document import KINDS, Document, shown
 from kommunsk.readers.docx import read_docx
@@ -23,6 +25,7 @@ from kommunsk.readers.markdown import read_markdown
 from kommunsk.readers.text import read_text
 
 MAX_BYTES = 10_000_000
+NOT_REGULAR = "ikke en almindelig fil (en FIFO, en enhed eller en sokkel læses ikke)"
 _EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -49,7 +52,7 @@ def read(path: str, *, max_bytes: int = MAX_BYTES, as_name: str | None = None) -
     """
     if path == "-":
         return read_bytes(_stdin(max_bytes), as_name or path, kind_for(as_name or "") or "text")
-    return read_bytes(_load(path, max_bytes), path)
+    return read_bytes(_load(path, max_bytes)[0], path)
 
 
 def _stdin(max_bytes: int) -> bytes:
@@ -61,7 +64,7 @@ def _stdin(max_bytes: int) -> bytes:
         data: bytes = stream.read(max_bytes + 1)
     except OSError as error:
         raise ReadError(f"kan ikke læse standardinput ({error.strerror or error})") from error
-    _check_size("-", len(data), max_bytes)
+    check_size("-", len(data), max_bytes)
     return data
 
 
@@ -92,32 +95,53 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     return read_text(decoded, path)
 
 
-def _load(path: str, max_bytes: int) -> bytes:
-    """The file's bytes, after the cheap refusals (missing, folder, binary type, too large)."""
-    file = Path(path)
+def read_with_snapshot(path: str) -> tuple[Document, Snapshot]:
+    """Read a file and remember what was read, so a later write can tell if it changed meanwhile."""
+    data, info = _load(path, MAX_BYTES)
+    return read_bytes(data, path), Snapshot.of(data, info)
+
+
+def _load(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its status, after the cheap refusals (missing, folder, FIFO, too large).
+
+    The file is opened without blocking and checked through its own descriptor,
+    so a FIFO (or a file swapped for one) is refused instead of waiting for a writer.
+    """
     try:
-        info = file.stat()
-        if stat.S_ISDIR(info.st_mode):
+        if Path(path).is_dir():
             raise IsADirectoryError(path)
         reason = binary_reason(path, b"", sniff=False)
         if reason is not None:
             raise Skipped(path, reason)
-        _check_size(path, info.st_size, max_bytes)
-        with file.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise Skipped(path, NOT_REGULAR)
+            check_size(path, info.st_size, max_bytes)
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise _os_error(error, path) from error
-    _check_size(path, len(data), max_bytes)
-    return data
+        raise os_error(error, path) from error
+    check_size(path, len(data), max_bytes)
+    return data, info
 
 
-def _check_size(path: str, size: int, max_bytes: int) -> None:
+def check_size(path: str, size: int, max_bytes: int) -> None:
+    """Skip a file over the size limit, saying how large it is and what the limit is."""
     if size > max_bytes:
-        limit = f"{max_bytes:,}".replace(",", ".")
-        raise Skipped(shown(path), f"filen er større end grænsen på {limit} bytes")
+        raise Skipped(
+            shown(path),
+            f"filen fylder {thousands(size)} bytes og er større end grænsen på "
+            f"{thousands(max_bytes)} bytes",
+        )
 
 
-def _os_error(error: OSError, path: str) -> ReadError:
+def thousands(count: int) -> str:
+    """A count with Danish thousands separators (10.000.000)."""
+    return f"{count:,}".replace(",", ".")
+
+
+def os_error(error: OSError, path: str) -> ReadError:
     """One Danish line for the operating system's complaint, naming the file."""
     if isinstance(error, FileNotFoundError):
         return ReadError(f"filen findes ikke: {path}")

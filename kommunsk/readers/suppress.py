@@ -67,26 +67,38 @@ def in_lines(text: str, lines: list[Range] | None = None) -> tuple[Range, ...]:
     A line with "ignore" switches off the next non-empty line; a line with "off"
     starts a block that ends with the line that says "on" (both included).
     """
-    ranges: list[Range] = []
-    off: int | None = None
-    pending = False
-    for start, end in lines if lines is not None else line_spans(text):
-        found = [m.group(1).lower() for m in _LINE_MARKER.finditer(text, start, end)]
+    return LineMarkers().ranges(text, lines)
+
+
+class LineMarkers:
+    """`in_lines` for a text read in pieces: an open "off" block or a pending "ignore" carries over."""
+
+    def __init__(self) -> None:
+        self.off = False
+        self.pending = False
+
+    def ranges(self, text: str, lines: list[Range] | None = None) -> tuple[Range, ...]:
+        """The switched-off ranges of this piece, given what the pieces before it left open."""
+        ranges: list[Range] = []
+        off: int | None = 0 if self.off else None
+        for start, end in lines if lines is not None else line_spans(text):
+            found = [m.group(1).lower() for m in _LINE_MARKER.finditer(text, start, end)]
+            if off is not None:
+                if "on" in found:
+                    ranges.append((off, end))
+                    off = None
+                continue
+            if self.pending and text[start:end].strip():
+                ranges.append((start, end))
+                self.pending = False
+            if "off" in found:
+                off = start
+            elif "ignore" in found:
+                self.pending = True
+        self.off = off is not None
         if off is not None:
-            if "on" in found:
-                ranges.append((off, end))
-                off = None
-            continue
-        if pending and text[start:end].strip():
-            ranges.append((start, end))
-            pending = False
-        if "off" in found:
-            off = start
-        elif "ignore" in found:
-            pending = True
-    if off is not None:
-        ranges.append((off, len(text)))
-    return _merged(ranges)
+            ranges.append((off, len(text)))
+        return _merged(ranges)
 
 
 def _next_line(text: str, at: int) -> list[Range]:

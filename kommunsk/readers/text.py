@@ -18,4 +18,5 @@ def read_text(decoded: Decoded, path: str) -> Document:
         newline=decoded.newline,
         ignored=in_lines(decoded.text),
         bom=decoded.bom,
+        byte_order=decoded.byte_order,
     )

@@ -186,12 +186,23 @@ def artifact_uri(path: str) -> str:
     """
     uri = path.replace("\\", "/")
     if _DRIVE.match(uri):
-        return "file:///" + uri[:2] + quote(uri[2:], safe=_URI_SAFE)
+        return "file:///" + uri[:2] + _quoted(uri[2:])
     if uri.startswith("/"):
-        return "file://" + quote(uri, safe=_URI_SAFE)
+        return "file://" + _quoted(uri)
     while uri.startswith("./"):
         uri = uri[2:]
-    return quote(uri, safe=_URI_SAFE)
+    return _quoted(uri)
+
+
+_ESCAPED = re.compile(r"(%[0-9A-F]{2})")  # a file-name byte that is not UTF-8, already %XX
+
+
+def _quoted(text: str) -> str:
+    """%-encode `text`, keeping the %XX that stand for a file name's non-UTF-8 bytes as they are."""
+    return "".join(
+        part if _ESCAPED.fullmatch(part) else quote(part, safe=_URI_SAFE)
+        for part in _ESCAPED.split(text)
+    )
 
 
 def fingerprints(found: Sequence[Finding]) -> list[str]:
