@@ -15,20 +15,39 @@ docs/architecture.md.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kommunsk._version import __version__
-from kommunsk.engine.annotation import Annotation
-from kommunsk.engine.explain import Explanation, explain_with
-from kommunsk.engine.registry import annotator
-from kommunsk.engine.registry import load as _load
-from kommunsk.engine.rewrite import Change, Rewrite, apply
 from kommunsk.errors import KommunskError
-from kommunsk.glossary.municipalities import Municipality
-from kommunsk.glossary.termbase import Glossary
+
+if TYPE_CHECKING:
+    from kommunsk.engine.annotation import Annotation
+    from kommunsk.engine.explain import Explanation
+    from kommunsk.engine.rewrite import Change, Rewrite
+    from kommunsk.glossary.municipalities import Municipality
+    from kommunsk.glossary.termbase import Glossary
+
+# The public types import on first use (PEP 562), so that `import kommunsk` and the
+# command line's start stay light: lazy, for start-up speed.
+_PUBLIC = {
+    "Annotation": "kommunsk.engine.annotation",
+    "Explanation": "kommunsk.engine.explain",
+    "Rewrite": "kommunsk.engine.rewrite",
+    "Change": "kommunsk.engine.rewrite",
+    "Municipality": "kommunsk.glossary.municipalities",
+    "Glossary": "kommunsk.glossary.termbase",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'kommunsk' has no attribute {name!r}")
+
 
 __all__ = [
     "Annotation",
@@ -48,6 +67,8 @@ __all__ = [
 
 def load(paths: Sequence[str | Path] | None = None, *, as_of: date | None = None) -> Glossary:
     """The bundled glossary plus optional overlay files; validity periods apply as of `as_of` (today)."""
+    from kommunsk.engine.registry import load as _load  # lazy: see _PUBLIC
+
     return _load(paths, as_of=as_of)
 
 
@@ -66,6 +87,8 @@ def annotate(
     or passes one; its lemmas and parts of speech then refine the matches. Local variants the
     glossary marks unverified are suggested only with `unverified_variants=True`.
     """
+    from kommunsk.engine.registry import annotator  # lazy: see _PUBLIC
+
     return annotator(glossary).annotate(
         text,
         municipality=municipality,
@@ -83,6 +106,9 @@ def explain(
     as_of: date | None = None,
 ) -> Explanation:
     """The concept behind a term (inflected forms and typos resolve), or close matches when none fits."""
+    from kommunsk.engine.explain import explain_with  # lazy: see _PUBLIC
+    from kommunsk.engine.registry import annotator  # lazy: see _PUBLIC
+
     return explain_with(
         annotator(glossary), term, municipality=municipality, as_of=as_of or _as_of(glossary)
     )
@@ -95,7 +121,9 @@ def rewrite(
     glossary: Glossary | None = None,
     as_of: date | None = None,
 ) -> Rewrite:
-    """`text` with jargon replaced by the municipal term, keeping inflection and case; plus the changes."""
+    """`text` with safe replacements made (agreement kept), and the findings a person must decide."""
+    from kommunsk.engine.rewrite import apply  # lazy: see _PUBLIC
+
     return apply(text, annotate(text, municipality=municipality, glossary=glossary, as_of=as_of))
 
 

@@ -14,7 +14,7 @@ import kommunsk
         ("Vi eksekverede planen.", "Vi gennemførte planen."),
         ("Løsningen skaleres til hele kommunen.", "Løsningen udbredes til hele kommunen."),
         ("Stakeholderne inddrages.", "Interessenterne inddrages."),
-        ("De løbende omkostninger er lave.", "De driftsudgifter er lave."),
+        ("De løbende omkostninger er lave.", "Driftsudgifterne er lave."),
     ],
 )
 def test_rewrite_keeps_inflection_and_case(before: str, after: str) -> None:

@@ -32,8 +32,13 @@ class Annotation:
     reason: str | None = None
     replacement: str | None = None
     municipality: str | None = None
+    # a safe rewrite: (start, end, new text) in the caller's text, the matched words and the
+    # article or adjectives that must agree with the new word; empty when a person must decide
+    edits: tuple[tuple[int, int, str], ...] = ()
+    needs_person: bool = False  # jargon to act on that no safe rewrite can mend
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["suggestions"] = list(self.suggestions)
+        data["edits"] = [list(edit) for edit in self.edits]
         return data

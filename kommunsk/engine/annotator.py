@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from kommunsk.engine import legalrefs
+from kommunsk.engine import legalrefs, slots
 from kommunsk.engine import trained as pipelines
+from kommunsk.engine.agreement import after, before
+from kommunsk.engine.agreement import edits as agreement_edits
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.candidates import MATCH_RANK, Candidate, Matcher, Scorer
 from kommunsk.engine.context import Surroundings
@@ -21,13 +23,14 @@ from kommunsk.errors import InputTooLarge
 from kommunsk.glossary.model import SEVERITY_OF_REGISTER, Concept, Kind, Severity, Variant
 from kommunsk.glossary.municipalities import Municipality
 from kommunsk.glossary.termbase import Glossary
-from kommunsk.language.danish import NOT_AFTER_GENITIVE, adjective_cue, case_like, fold, number_cue
+from kommunsk.language.danish import case_like, fold, is_abbreviation
 from kommunsk.language.lexicon import Lexicon
 from kommunsk.language.normalise import Normalised, normalise
 from kommunsk.language.sentences import split
 from kommunsk.language.tokenise import Token, tokens
 
 MAX_CHARS = 5_000_000
+VERB_SLOTS = frozenset({"inf", "pres", "past", "part", "pass", "imp", "past.pass"})
 
 
 class Annotator:
@@ -45,14 +48,21 @@ class Annotator:
         self.index = index
         self.lexicon = lexicon
         self.matcher = Matcher(index, lexicon, scorer)
-        self.inflector = Inflector(index)
+        self.inflector = Inflector(index, lexicon.__contains__)
         self.legal = legalrefs.pattern(index)
         self.names = tuple(tuple(_written(name)) for name in glossary.register.names)
         self.keep = frozenset(index.cased)
+        self._own: dict[str, frozenset[str]] = {}
         # glossary words written with capitals (NemID, Byrådet, KL) are names themselves:
         # the name rules must not hide them
-        self._capitalised = [any(ch.isupper() for ch in e.word) for e in index.entries]
-        self.english_concept = next((c for c in glossary if c.detector == "english"), None)
+        # ... and so are the generic names of committees and administrations ("Socialudvalget"),
+        # whose concepts take local variants: written with a capital they name the body
+        named = {c.id for c in glossary if c.local and c.local.category != "elder_care_place"}
+        self._capitalised = [
+            any(ch.isupper() for ch in e.word) or e.concept in named for e in index.entries
+        ]
+        found = index.detectors.get("english", "")
+        self.english_concept = glossary.get(found) if found in glossary else None
         self.english = (
             EnglishWords(english, lexicon, frozenset(glossary.register.loanwords))
             if english is not None and self.english_concept is not None
@@ -116,10 +126,15 @@ class Annotator:
         """Every glossary word `text` could be, whatever its context: (concept id, the glossary's
         word, match type, matched length), longest and most exact first. `explain` uses this."""
         norm = normalise(text)
+        laws = [
+            (concept, norm.text[ref.start : ref.end], "exact", ref.end - ref.start)
+            for ref in legalrefs.find(norm.text, self.index, self.legal)
+            for concept in ref.concepts
+        ]
         found = self.matcher.candidates(norm.text, tokens(norm.text))
         found.sort(key=lambda c: (-(c.end - c.start), MATCH_RANK[c.match], -c.score))
         entries = self.index.entries
-        return [
+        return laws + [
             (entries[c.entry].concept, entries[c.entry].word, c.match, c.end - c.start)
             for c in found
         ]
@@ -183,20 +198,29 @@ class Annotator:
     ) -> Annotation | None:
         """The annotation for a winning candidate; None when a compound would not rebuild a word."""
         words = around.words
-        slot, settled = _settle_slot(candidate, words, norm.text)
+        candidate = slots.apostrophe_genitive(candidate, norm.text)
+        preceding = before(norm.text, words, around.sentences, candidate.first)
+        slot, settled = slots.settle(
+            candidate, words, norm.text, preceding, self.lexicon.__contains__
+        )
         candidate = candidate._replace(slot=slot)
         entry = self.index.entries[candidate.entry]
         concept = self.glossary.get(entry.concept)
         local = concept.variants_for(place.code, day, unverified=unverified) if place else ()
         target = self._replacement_concept(concept, day)
-        kind, severity, wanted, reason = self._classify(entry, concept, target, local)
         matched = norm.text[candidate.start : candidate.end]
+        own = {fold(entry.word), fold(matched)}
+        if place is not None and local and own & self._own_words(place):
+            local = ()  # the municipality's own name for something (maybe under another concept)
+        kind, severity, wanted, reason = self._classify(entry, concept, target, local, matched)
         opening = around.sentences.starts[candidate.first]
         suggestions, certain, stands = self._suggestions(
             target, wanted, matched, candidate, opening
         )
         if not stands:
             return None
+        if _in_capitals(around, candidate.first, norm.text):
+            suggestions = tuple(s.upper() for s in suggestions)  # "KPI'ER OG OPFØLGNING"
         certain = (
             certain
             and settled
@@ -205,11 +229,25 @@ class Annotator:
         first = suggestions[0] if suggestions else None
         start, end = norm.original(candidate.start, candidate.end)
         who = place.official_name if place else ""
-        extra = {"avoid": reason, "jargon": reason, "outdated": _day_after(concept.valid_to)}.get(
-            kind, concept.definition
-        )
+        extra = {
+            "avoid": reason,
+            "jargon": reason,
+            "variant": _source_title(local),
+            "outdated": _day_after(concept.valid_to),
+        }.get(kind, concept.definition)
+        safe = entry.role != "business" or concept.business_forms[entry.detail].rewrite == "safe"
         confident = (
-            certain and kind == "jargon" and candidate.match != "fuzzy" and severity != "info"
+            certain
+            and safe
+            and kind == "jargon"
+            and candidate.match != "fuzzy"
+            and severity != "info"
+            and first is not None
+        )
+        changes = (
+            self._edits(norm, around, candidate, entry, target, wanted[0], first)
+            if confident and first is not None and wanted
+            else None
         )
         return Annotation(
             start=start,
@@ -225,25 +263,86 @@ class Annotator:
             glossary_version=self.glossary.version,
             term=entry.word,
             reason=reason,
-            replacement=first if confident else None,
+            replacement=first if changes else None,
             municipality=place.code if place else None,
+            edits=changes or (),
+            needs_person=kind in ("jargon", "avoid") and severity != "info" and not changes,
         )
 
+    def _edits(
+        self,
+        norm: Normalised,
+        around: Surroundings,
+        candidate: Candidate,
+        entry: Entry,
+        target: Concept,
+        word: str,
+        replacement: str,
+    ) -> tuple[tuple[int, int, str], ...] | None:
+        """The replacement and the words that must agree with it, in the caller's offsets."""
+        term = self.inflector.entry_of(target, word)
+        gender = self.index.genders.get(term.id) if term is not None else None
+        definite_of = None
+        if entry.words > 1 and " " not in word:
+            slot = "pl.def" if candidate.slot.startswith("pl") else "sg.def"
+
+            def definite_of() -> str | None:
+                form, sure = self.inflector.form(target, word, slot)
+                return form if sure else None
+
+        if candidate.part is not None:
+            gender = None  # inside a compound, the head decides; the head did not change
+        made = agreement_edits(
+            norm.text,
+            (candidate.start, candidate.end),
+            replacement,
+            before(norm.text, around.words, around.sentences, candidate.first),
+            following=after(norm.text, around.words, around.sentences, candidate.last),
+            gender=gender,
+            slot=candidate.slot,
+            is_word=self.lexicon.__contains__,
+            definite_of=definite_of,
+            verb=entry.pos == "verb" or candidate.slot in VERB_SLOTS,
+        )
+        if made is None:
+            return None
+        return tuple((*norm.original(a, b), new) for a, b, new in made)
+
     def _classify(
-        self, entry: Entry, concept: Concept, target: Concept, local: tuple[Variant, ...]
+        self,
+        entry: Entry,
+        concept: Concept,
+        target: Concept,
+        local: tuple[Variant, ...],
+        matched: str = "",
     ) -> tuple[Kind, Severity, list[str], str | None]:
         """Kind, severity, the municipal words to suggest, and the reason, for one matched entry."""
+        if local and fold(matched) in {fold(v.term) for v in local}:
+            local = ()  # the text already writes the municipality's own word ("byrådet")
         if entry.role != "business":
             kind, severity, wanted = self._term_kind(
                 concept, target, entry.role, entry.detail, entry.word, local
             )
-            return kind, severity, wanted, None
+            return kind, severity, wanted, _local_source(local) if kind == "variant" else None
         form = concept.business_forms[entry.detail]
         if concept.avoid:
             return "avoid", SEVERITY_OF_REGISTER[form.register], [], concept.advice
+        if local and form.register == "often":
+            # a word municipalities write, but this one writes its own: "plejehjem" -> "plejecenter"
+            if fold(entry.word) in {fold(v.term) for v in local}:
+                return "term", "info", [], None
+            return "variant", "suggestion", _terms(local), _local_source(local)
         chosen = form.suggest if target is concept else ()
         severity = SEVERITY_OF_REGISTER[form.register]
         return "jargon", severity, targets(target, chosen, tuple(_terms(local))), form.reason
+
+    def _own_words(self, place: Municipality) -> frozenset[str]:
+        """Every name and word the municipality's profile gives (folded): never wrong for it."""
+        found = self._own.get(place.code)
+        if found is None:
+            words = [w for f in place.facts for w in (f.term, *f.words)]
+            found = self._own[place.code] = frozenset(fold(w) for w in words)
+        return found
 
     def _replacement_concept(self, concept: Concept, day: date) -> Concept:
         if concept.is_retired(day) and concept.replaced_by and concept.replaced_by in self.glossary:
@@ -283,14 +382,14 @@ class Annotator:
             return (*shape(words, matched, inflect, sentence_start=opening, written=written), True)
         foreign = not self.index.entries[candidate.entry].native  # an anglicism or abbreviation
         single = [w for w in words if " " not in w]
-        if candidate.slot == "modifier":
-            rebuilt, known = self._modifier_rebuilt(single, matched, candidate.part[1])
+        a, b = candidate.part
+        if candidate.slot == "modifier" or (a == 0 and matched[b:].startswith("-")):
+            rebuilt, known = self._modifier_rebuilt(concept, single, matched, b, foreign, opening)
         else:
             rebuilt, known = self._head_rebuilt(concept, single, matched, candidate, written)
         hyphenated = "-" in matched
         if not (foreign or known or (hyphenated and rebuilt)):
             return (), False, False
-        a, b = candidate.part
         if self.english is not None and self.english.any_english(matched[:a] + " " + matched[b:]):
             return (
                 (),
@@ -300,18 +399,52 @@ class Annotator:
         return rebuilt, known, True
 
     def _modifier_rebuilt(
-        self, words: list[str], matched: str, cut: int
+        self,
+        concept: Concept,
+        words: list[str],
+        matched: str,
+        cut: int,
+        foreign: bool,
+        opening: bool,
     ) -> tuple[tuple[str, ...], bool]:
-        """The compound with the municipal word in front; known when the lemma table has it."""
+        """The compound with the municipal word in front; certain when it is a real compound.
+
+        A compound the lemma table has is certain. So is one built from an anglicism
+        (or a hyphenated jargon word) and a Danish word ("kick-off-mødet" ->
+        "opstartsmødet", "Workflow-beskrivelsen" -> "Arbejdsgangsbeskrivelsen"): the
+        municipal word takes its own linking letter and the hyphen, there only for the
+        English word, goes. Only a concept with one municipal noun is rebuilt: "KPI-rapporten"
+        could be "effektmål" or "nøgletal", and an adjective ("nøglefærdig") makes no compound.
+        """
         rest = matched[cut:]
-        rests = [rest, rest[1:]] if rest[:1] in ("s", "e") and not rest.startswith("-") else [rest]
+        hyphen = rest.startswith("-")
+        tail = rest[1:] if hyphen else rest
+        tails = [tail, tail[1:]] if not hyphen and tail[:1] in ("s", "e") else [tail]
         for word in words:
-            for tail in rests:
-                for link in ("", "s", "e"):
-                    whole = word.lower() + link + tail.lower()
-                    if tail and whole in self.lexicon:
-                        return (case_like(whole, matched),), True
-        if rest.startswith("-"):
+            merged = _joined("", word.lower(), "-" + tail.lower())  # "roadmap-planen": tidsplanen
+            if hyphen and "-" not in merged and merged in self.lexicon:
+                return (_cased(merged, matched, cut, opening),), True
+            for part in tails:
+                for letter in ("", "s", "e"):
+                    whole = word.lower() + letter + part.lower()
+                    if part and whole in self.lexicon:
+                        return (_cased(whole, matched, cut, opening),), True
+        term = self.inflector.entry_of(concept, words[0]) if len(words) == 1 else None
+        if (
+            term is not None
+            and term.pos != "adjective"
+            and (foreign or hyphen)
+            and tail.isalpha()
+            and tail.lower() in self.lexicon
+        ):
+            letter = self.index.links.get(term.id, "")
+            merged = _joined("", words[0], "-" + tail.lower())
+            whole = merged if merged != words[0] + "-" + tail.lower() else words[0] + letter + tail
+            return (_cased(whole.lower(), matched, cut, opening),), True
+        if hyphen and term is not None and term.pos == "adjective":
+            # "turnkey-løsning": "nøglefærdig løsning", for a person to check the agreement
+            return (case_like(f"{words[0]} {tail}", matched),), False
+        if hyphen:
             return tuple(case_like(w + rest, matched) for w in words), False
         return (), False
 
@@ -385,6 +518,27 @@ def _written(name: str) -> list[str]:
     return [name[t.start : t.end] for t in tokens(name)]
 
 
+def _in_capitals(around: Surroundings, index: int, text: str) -> bool:
+    """Is the word's sentence (a heading, mostly) written all in capitals?"""
+    first, last = around.sentences.bounds(index)
+    written = [text[w.start : w.end] for w in around.words[first : last + 1]]
+    letters = [c for w in written for c in w if c.isalpha()]
+    return sum(len(w) > 1 for w in written) >= 2 and all(c.isupper() for c in letters)
+
+
+def _cased(word: str, matched: str, cut: int, opening: bool) -> str:
+    """A rebuilt compound written like the matched one: capital first letter, or all capitals.
+
+    The capitals of an abbreviation in front ("PoC-fasen") say nothing about the compound.
+    """
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if opening or (matched[:1].isupper() and not is_abbreviation(matched[:cut])):
+        return word[:1].upper() + word[1:]
+    return word
+
+
 def _joined(head: str, word: str, tail: str) -> str:
     """Put a word between a compound's other parts; a head that repeats the word's own head merges.
 
@@ -411,39 +565,20 @@ def _outside(words: list[Token], refs: list[legalrefs.LegalRef]) -> list[Token]:
     return kept
 
 
-def _settle_slot(candidate: Candidate, words: list[Token], text: str) -> tuple[str, bool]:
-    """One slot for the match, and whether it is certain.
-
-    The words around decide what the form alone cannot: "40 plejehjem" is
-    plural, "et tværfagligt team" neuter, and "stakeholders i" a plural rather
-    than a genitive, because a genitive is followed by its noun.
-    """
-    options = candidate.slot.split("|") if candidate.slot else [""]
-    previous = words[candidate.first - 1].lower if candidate.first > 0 else ""
-    if options == ["base"]:
-        cue = adjective_cue(previous)
-        return (cue, True) if cue else ("base", True)
-    if any(o.endswith(".gen") for o in options) and not _noun_follows(candidate, words, text):
-        plain = [o for o in options if not o.endswith(".gen")]
-        options = plain or sorted(
-            {o.removesuffix(".gen") for o in options}, key=lambda o: o != "pl"
-        )
-    if len(options) == 1:
-        return options[0], True
-    cue = number_cue(previous)
-    for option in options:
-        if cue and option.split(".")[0] == cue:
-            return option, True
-    return options[0], False
+def _source_title(variants: tuple[Variant, ...]) -> str:
+    """The page a local variant comes from, short: "kilde: Ældreudvalget, horsholm.dk"."""
+    if not variants:
+        return ""
+    source = variants[0].source
+    host = (source.url or "").split("/")[2] if (source.url or "").count("/") >= 2 else ""
+    return "kilde: " + ", ".join(p for p in (source.title, host.removeprefix("www.")) if p)
 
 
-def _noun_follows(candidate: Candidate, words: list[Token], text: str) -> bool:
-    """Could the next word be the noun of a genitive? Not after punctuation, or before a function word."""
-    if candidate.last + 1 >= len(words):
-        return False
-    following = words[candidate.last + 1]
-    between = text[candidate.end : following.start]
-    return not between.strip() and following.lower not in NOT_AFTER_GENITIVE
+def _local_source(variants: tuple[Variant, ...]) -> str:
+    """Where the municipality's own word comes from, for the finding's reason."""
+    source = variants[0].source
+    where = source.url or source.document or ""
+    return f"Kilde: {source.title}" + (f" ({where})" if where else "")
 
 
 def _terms(variants: tuple[Variant, ...]) -> list[str]:

@@ -35,9 +35,7 @@ class Surroundings:
         found = self._by_sentence.get(number)
         if found is None:
             first, last = self.sentences.bounds(index)
-            found = self._by_sentence[number] = frozenset(
-                _with_parts(self.words[first : last + 1])
-            )
+            found = self._by_sentence[number] = frozenset(_with_parts(self.words[first : last + 1]))
         return found
 
 

@@ -21,7 +21,8 @@ from kommunsk.language.tokenise import Token
 
 MIN_STEM = 4  # a standalone English word must be at least this long ("hype", "lead")
 MIN_PREFIX, MIN_REST = 5, 5  # both parts of "onboarding|forløb" must be real words, not endings
-MAX_COMPOUND = 40  # longer tokens are not split (and a hostile 100,000-letter "word" stays cheap)
+MAX_COMPOUND = 40
+MAX_MEMO = 200_000  # longer tokens are not split (and a hostile 100,000-letter "word" stays cheap)
 ENDINGS = ("erne", "ene", "ens", "ets", "en", "et", "er", "es", "e", "s")
 JOINING = frozenset({"of", "and", "the", "to", "for", "on", "in", "with", "by", "as", "a"})
 
@@ -33,6 +34,7 @@ class EnglishWords:
         self.english = english
         self.danish = danish
         self.loanwords = loanwords
+        self._memo: dict[str, bool] = {}  # lower-case word -> English? (a text repeats its words)
 
     def runs(
         self, text: str, words: Sequence[Token], skip: Sequence[bool], starts: Sequence[bool]
@@ -86,7 +88,14 @@ class EnglishWords:
             written[:1].isupper() and (sentence_start or written.isupper())
         ):
             return False
-        lower = word.lower
+        found = self._memo.get(word.lower)
+        if found is None:
+            if len(self._memo) > MAX_MEMO:
+                self._memo.clear()
+            found = self._memo[word.lower] = self._alien_word(word.lower)
+        return found
+
+    def _alien_word(self, lower: str) -> bool:
         if lower in self.loanwords:
             return False
         if "-" in lower:

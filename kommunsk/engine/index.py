@@ -15,9 +15,9 @@ from typing import Any
 
 from kommunsk.glossary.model import Concept, Context, Matching
 from kommunsk.glossary.termbase import Glossary
-from kommunsk.language.danish import PREPOSITIONS, is_abbreviation
+from kommunsk.language.danish import PREPOSITIONS, fold, is_abbreviation
 from kommunsk.language.inflect import classify, needs_apostrophe, slots_of
-from kommunsk.language.lexicon import lemma_table, paradigm
+from kommunsk.language.lexicon import gender, lemma_table, link, paradigm
 from kommunsk.language.tokenise import words
 
 MIN_FUZZY = 5
@@ -63,12 +63,17 @@ class FormIndex:
     slots: dict[int, dict[str, list[str]]]
     heads: dict[int, int]
     guessed: list[int]  # entries whose forms are regular guesses, not known to the lemma table
+    detectors: dict[str, str]  # built-in check ("english") -> the concept that stands for its finds
+    genders: dict[int, str]  # term entry -> "common", "neuter" or "plural" (its head noun's)
+    links: dict[int, str]  # term entry -> its linking letter as a compound's first part
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["entries"] = [list(asdict(e).values()) for e in self.entries]
         data["slots"] = {str(k): v for k, v in self.slots.items()}
         data["heads"] = {str(k): v for k, v in self.heads.items()}
+        data["genders"] = {str(k): v for k, v in self.genders.items()}
+        data["links"] = {str(k): v for k, v in self.links.items()}
         return data
 
     @classmethod
@@ -86,6 +91,9 @@ class FormIndex:
             slots={int(k): v for k, v in data["slots"].items()},
             heads={int(k): v for k, v in data["heads"].items()},
             guessed=data["guessed"],
+            detectors=data["detectors"],
+            genders={int(k): v for k, v in data["genders"].items()},
+            links={int(k): v for k, v in data["links"].items()},
         )
 
     @property
@@ -133,11 +141,27 @@ def build(glossary: Glossary) -> FormIndex:
             )
         for index, variant in enumerate(concept.variants):
             kind = None if variant.term.islower() else "name"
+            # a name of several words ("Børn og Unge") is that name only when written with its capitals
+            cased = kind == "name" and " " in variant.term
             builder.add(
-                concept, variant.term, "variant", index, kind, Matching(), None, (), variant.code
+                concept,
+                variant.term,
+                "variant",
+                index,
+                kind,
+                Matching(case_sensitive=cased or None),
+                None,
+                (),
+                variant.code,
             )
         for basis in concept.legal_basis:
             builder.add_law(concept, basis.law, basis.section)
+            if fold(basis.law) in {fold(t.term) for t in concept.terms}:
+                # the concept is the law itself: its other names ("SEL", "lov om social
+                # service") name it before a section sign too
+                builder.add_law_names(basis.law, [t.term for t in concept.terms])
+        if concept.detector:
+            builder.index.detectors.setdefault(concept.detector, concept.id)
     return builder.index
 
 
@@ -155,7 +179,7 @@ def business_defaults(word: str) -> tuple[str, bool]:
 
 class _Builder:
     def __init__(self) -> None:
-        self.index = FormIndex([], {}, {}, {}, {}, {}, {}, {}, {}, {}, [])
+        self.index = FormIndex([], {}, {}, {}, {}, {}, {}, {}, {}, {}, [], {}, {}, {})
 
     def add(
         self,
@@ -194,6 +218,10 @@ class _Builder:
             pos=pos,
         )
         self.index.entries.append(entry)
+        if role in ("term", "variant") and (found := gender(parts[head_position(parts)])):
+            self.index.genders[entry.id] = found
+        if role in ("term", "variant") and len(parts) == 1 and word.isalpha():
+            self.index.links[entry.id] = link(word)
         if len(parts) == 1:
             self._add_single(entry, word, pos, matching.inflect and pos != "name", extra)
         else:
@@ -202,9 +230,13 @@ class _Builder:
     def _add_single(
         self, entry: Entry, word: str, pos: str | None, inflect: bool, extra: tuple[str, ...]
     ) -> None:
-        slots = _slots(word, pos) if inflect else {"sg": [word.lower()]}
+        slots = (
+            _slots(word, pos, loanword=_loanword(entry), danish=entry.role != "business")
+            if inflect
+            else {"sg": [word.lower()]}
+        )
         self.index.slots[entry.id] = slots
-        if inflect and _is_guessed(word):
+        if inflect and _is_guessed(word, danish=entry.role != "business"):
             self.index.guessed.append(entry.id)
         cased = entry.case_sensitive
         surface: dict[str, list[str]] = {}
@@ -257,10 +289,20 @@ class _Builder:
                 )
         if register:
             lemma = _lemma(parts[head])
-            self.index.slots[entry.id] = _slots(lemma, None) if inflect else {"sg": [parts[head]]}
+            self.index.slots[entry.id] = (
+                _slots(lemma, None, loanword=_loanword(entry), danish=entry.role != "business")
+                if inflect
+                else {"sg": [parts[head]]}
+            )
             self.index.heads[entry.id] = head
-            if inflect and _is_guessed(lemma):
+            if inflect and _is_guessed(lemma, danish=entry.role != "business"):
                 self.index.guessed.append(entry.id)
+
+    def add_law_names(self, law: str, names: list[str]) -> None:
+        key = law.lower()
+        for name in names:
+            for form in (name.lower(), name.lower() + "s"):
+                self.index.laws.setdefault(form, key)
 
     def add_law(self, concept: Concept, law: str, section: str | None) -> None:
         key = law.lower()
@@ -274,10 +316,35 @@ class _Builder:
                     self.index.sections.setdefault(f"{name}|{number}", []).append(concept.id)
 
 
-def _slots(word: str, pos: str | None) -> dict[str, list[str]]:
+def _slots(
+    word: str, pos: str | None, *, loanword: bool = False, danish: bool = False
+) -> dict[str, list[str]]:
+    """The forms of a word per slot, from the lemma table, its head, or regular endings.
+
+    A loanword also takes the English plural ("use cases", "milestones"); a Danish
+    municipal term the table lacks inflects like its longest known final part.
+    """
+    slots = _table_slots(word, pos, danish=danish)
+    if loanword and pos in (None, "noun") and "pl" in slots:
+        english = word.lower() + "s"
+        plural = [english] + [f for f in slots["pl"] if f not in (english, word.lower())]
+        slots = {**slots, "pl": plural, "pl.gen": _unique_list([english, *slots.get("pl.gen", [])])}
+    return slots
+
+
+def _loanword(entry: Entry) -> bool:
+    """Jargon that is not Danish: an English word takes the English plural too."""
+    return entry.role == "business" and not entry.native
+
+
+def _unique_list(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _table_slots(word: str, pos: str | None, *, danish: bool = False) -> dict[str, list[str]]:
     forms = paradigm(word)
     if len(forms) == 1:
-        head = _known_head(word.lower())
+        head = _known_head(word.lower()) or (_final_part(word.lower()) if danish else None)
         if head:
             # a compound the table lacks inflects like its head: plejepersonale -> personalet
             prefix = word.lower()[: -len(head)]
@@ -312,9 +379,24 @@ def _known_head(word: str) -> str | None:
     return None
 
 
-def _is_guessed(word: str) -> bool:
+def _final_part(word: str) -> str | None:
+    """The longest final part the table knows as a lemma: the head of a Danish compound.
+
+    Only for the glossary's own Danish terms, whose first part may itself be a
+    compound the table lacks ("databehandler" + "aftale").
+    """
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+        if len(paradigm(word[cut:])) > 1:
+            return word[cut:]
+    return None
+
+
+def _is_guessed(word: str, *, danish: bool = False) -> bool:
     """True when the word's forms come from regular endings only (an anglicism, a new compound)."""
-    return len(paradigm(word)) == 1 and _known_head(word.lower()) is None
+    lower = word.lower()
+    if len(paradigm(word)) > 1 or _known_head(lower) is not None:
+        return False
+    return not (danish and _final_part(lower) is not None)
 
 
 def _slot_by_lemma(form: str) -> str:

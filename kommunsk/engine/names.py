@@ -28,6 +28,7 @@ _DOMAIN = re.compile(r"\.(?:dk|com|org|net|eu|io|ai|nu|se|no|de|info|app|tech)\b
 # opening mark -> the marks that may close it (normalising turns a typographic ’ into ')
 _QUOTES = {"“": "”", "”": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‘": "’'"}
 _SINGLE = re.compile(r"(?<![\w])'(?=\w)([^'\n]{1,120}?)(?<=[\w.!?])'(?![\w])")
+_OPENING = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
 MAX_QUOTED_WORDS = 15
 MAX_QUOTE_CHARS = 200
 
@@ -56,14 +57,53 @@ def protected(
             continue
         if (
             _capitalised_inside(written, index, sentences)
-            or _CAMEL.search(written)
-            or _DOMAIN.match(text, word.end)
+            or (not written.islower() and _CAMEL.search(written))
+            or (text.startswith(".", word.end) and _DOMAIN.match(text, word.end))
         ):
             flags[index] = CAPITALISED
     _capitalised_runs(text, words, sentences, flags, keep)
     _listed(text, words, listed, flags)
     _quoted(text, words, flags)
+    if "`" in text or "_" in text or "(" in text or "/" in text:
+        _code(text, words, flags)
     return flags
+
+
+def _code(text: str, words: Sequence[Token], flags: list[int]) -> None:
+    """Code is not prose: words in `backticks`, and identifiers (kunde_id, go_live(), /api/kpi,
+    kpi.csv) written without them."""
+    spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    position = 0
+    for index, word in enumerate(words):
+        while position < len(spans) and spans[position][1] <= word.start:
+            position += 1
+        inside = position < len(spans) and spans[position][0] < word.start
+        if inside or _identifier(_chunk(text, word.start, word.end)):
+            flags[index] = FIRM
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The run of non-space characters around a word."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def _identifier(chunk: str) -> bool:
+    core = chunk.strip(".,;:!?\"'»«”“)(")
+    return (
+        "_" in core
+        or core.startswith("/")
+        or core.count("/") >= 2
+        or "()" in core
+        or bool(_FILE_NAME.fullmatch(core))
+    )
+
+
+_FILE_NAME = re.compile(r"[\w-]+\.(?:csv|json|xml|xlsx?|docx?|pdf|txt|md|ya?ml|py|js|html?)")
+_BACKTICKS = re.compile(r"`[^`\n]+`")
 
 
 def _capitalised_inside(written: str, index: int, sentences: Sentences) -> bool:
@@ -121,11 +161,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     position = 0
-    while position < len(text):
-        closing = _QUOTES.get(text[position])
-        if closing is None:
-            position += 1
-            continue
+    while (mark := _OPENING.search(text, position)) is not None:
+        position = mark.start()
+        closing = _QUOTES[text[position]]
         stop = min(position + 1 + MAX_QUOTE_CHARS, len(text))
         found = [at for mark in closing if (at := text.find(mark, position + 1, stop)) != -1]
         end = min(found, default=-1)

@@ -154,6 +154,17 @@ def slots_of(word: str, pos: str | None, forms: frozenset[str]) -> Slots:
         return candidates
     doubled = _doubled(lower)
     slots = {slot: [f for f in found if f in forms] for slot, found in candidates.items()}
+    if (
+        kind == "noun"
+        and slots["pl"] == [lower]
+        and lower + "s" in forms
+        and lower + "ne" in forms
+        and lower + "r" not in forms
+    ):
+        # a loanword the table has with the English plural: case, cases, casene
+        slots["pl"] = [lower + "s"]
+    if kind == "verb":
+        _place_strong_forms(slots, forms, lower)
     if kind == "noun" and len(slots["pl"]) > 1 and lower in slots["pl"]:
         # a zero plural only where the word has no other plural (plejehjem, not kunde)
         slots["pl"].remove(lower)
@@ -165,6 +176,19 @@ def slots_of(word: str, pos: str | None, forms: frozenset[str]) -> Slots:
             for slot, found in slots.items()
         }
     return slots
+
+
+def _place_strong_forms(slots: Slots, forms: frozenset[str], lower: str) -> None:
+    """Put a strong verb's own past forms where regular endings found none ("sætte": satte, sat)."""
+    stem = lower[:-1] if lower.endswith("e") else lower
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in forms and not slots.get("imp"):
+        slots["imp"] = [stem[:-1]]  # "sætte": sæt
+    placed = {f for found in slots.values() for f in found}
+    unplaced = sorted(f for f in forms - placed if f[:2] == lower[:2])
+    endings = {"past": ("te",), "part": ("t",), "past.pass": ("tes",)}
+    for slot, ending in endings.items():
+        if not slots.get(slot):
+            slots[slot] = [f for f in unplaced if f.endswith(ending) and not f.endswith("ende")]
 
 
 def classify(form: str, slots: Slots) -> str | None:

@@ -7,18 +7,18 @@ needs. Reading the file directly keeps spaCy itself out of the build.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
+import itertools
 import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
+
+from kommunsk.language.inflect import slots_of
 
 TABLE = "da_lemma_lookup.json.gz"
 ENGLISH_TABLE = "en_lexeme_prob.json.gz"
@@ -50,6 +50,11 @@ def lemma_table() -> dict[str, str]:
 
 
 def _table(name: str) -> dict[str, str]:
+    # lazy, for start-up speed: the tables are read only when the form index is built
+    import gzip  # lazy (see above)
+    import json  # lazy (see above)
+    from importlib import resources  # lazy (see above)
+
     path = resources.files("spacy_lookups_data").joinpath("data", name)
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)
@@ -78,6 +83,50 @@ def english_hashes() -> array[int]:
     return array("Q", sorted({word_hash(w) for w in words}))
 
 
+LINK_SUFFIXES = ("ing", "else", "hed", "tion", "sion", "dom", "skab", "ning")  # take a linking s
+
+
+def link(word: str) -> str:
+    """The linking letter a word takes as the first part of a compound: "" , "s" or "e".
+
+    Counted from the compounds the lemma table has with the word in front
+    ("arbejdsgangsanalyse": s, "interessentanalyse": none); for a word the table
+    has no compounds of, the usual rule for its ending ("afprøvning" + s).
+    """
+    lower = word.lower()
+    counts = {"": 0, "s": 0, "e": 0}
+    lemmas = _sorted_lemmas()
+    start = bisect_left(lemmas, lower)
+    for form in itertools.islice(lemmas, start, start + 5000):
+        if not form.startswith(lower):
+            break
+        rest = form[len(lower) :]
+        for letter in ("s", "e", ""):
+            part = rest[len(letter) :]
+            if rest.startswith(letter) and len(part) >= MIN_PART and part in _inverse():
+                counts[letter] += 1
+                break
+    counts["e"] = counts["e"] if counts["e"] > 1 else 0  # "friste"+"rinde": one is chance
+    best = max(counts, key=lambda letter: (counts[letter], letter == ""))
+    if counts[best]:
+        return best
+    return "s" if lower.endswith(LINK_SUFFIXES) or _is_compound(lower) else ""
+
+
+MIN_PART = 5  # the shortest second part counted as evidence of a linking letter
+
+
+def _is_compound(word: str) -> bool:
+    """Two known words ("mile" + "pæl"): a compound first part usually takes a linking s."""
+    inverse = _inverse()
+    return any(word[:cut] in inverse and word[cut:] in inverse for cut in range(3, len(word) - 2))
+
+
+@cache
+def _sorted_lemmas() -> list[str]:
+    return sorted(_inverse())
+
+
 @cache
 def _inverse() -> dict[str, tuple[str, ...]]:
     inverse: dict[str, list[str]] = defaultdict(list)
@@ -90,6 +139,43 @@ def paradigm(word: str) -> frozenset[str]:
     """The word and every form whose lemma is the word (built outward, never from one lemma)."""
     word = word.lower()
     return frozenset({word, *_inverse().get(word, ())})
+
+
+def gender(noun: str) -> str | None:
+    """'common' or 'neuter' from the noun's definite singular in the lemma table; None if unknown.
+
+    A compound the table lacks takes the gender of its longest known final part
+    ("velfærdsteknologiopsætning" is common like "opsætning"). A term written in
+    the plural ("totalomkostninger") is 'plural': what agrees with it takes the
+    plural forms.
+    """
+    word = noun.lower()
+    table = lemma_table()
+    for cut in range(len(word) - 2):
+        part = word[cut:]
+        if _plural_form(part, table):
+            return "plural"
+        forms = paradigm(part)
+        if len(forms) == 1 and cut == 0:
+            continue
+        definite = [f for f in slots_of(part, "noun", forms).get("sg.def", ()) if f in forms]
+        with_genitive = [f for f in definite if f + "s" in forms]  # "mødets" rules out "møden"
+        definite = with_genitive or definite
+        if definite:
+            neuter = all(f.endswith(("et", "t")) and not f.endswith("en") for f in definite)
+            common = all(f.endswith(("en", "n")) for f in definite)
+            return "neuter" if neuter else "common" if common else None
+        if cut > 0 and len(forms) > 1:
+            return None
+    return None
+
+
+def _plural_form(word: str, table: dict[str, str]) -> bool:
+    """Is the word the indefinite plural of another lemma ("omkostninger" of "omkostning")?"""
+    lemma = table.get(word)
+    if not lemma or lemma == word or len(word) < 5 or word in _inverse():
+        return False
+    return word in slots_of(lemma, "noun", paradigm(lemma)).get("pl", ())
 
 
 def word_hash(word: str) -> int:

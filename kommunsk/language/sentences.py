@@ -60,6 +60,8 @@ def split(text: str, words: Sequence[Token]) -> Sentences:
 
 def _breaks(gap: str, first: str) -> bool:
     """Does the text between two words end a sentence, given the next word's first letter?"""
+    if gap == " ":
+        return False  # the common case: two words of one sentence
     if _BLANK_LINE.search(gap):
         return True
     opening = first.isupper() or first.isdigit()
