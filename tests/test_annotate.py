@@ -92,7 +92,9 @@ def test_multiword_terms_across_inflection() -> None:
     [a] = flagged("De løbende omkostninger er lave.")
     assert a.text == "løbende omkostninger" and a.suggestions[0] == "driftsudgifter"
     [b] = flagged("Medarbejderne på gulvet bruger appen.")
-    assert b.text == "Medarbejderne på gulvet" and b.concept_id == "plejepersonale"
+    assert b.text == "Medarbejderne på gulvet" and b.concept_id == "medarbejdere-i-driften"
+    care = flagged("Medarbejderne på gulvet i hjemmeplejen bruger appen.")
+    assert [a.concept_id for a in care if a.text == "Medarbejderne på gulvet"] == ["plejepersonale"]
 
 
 def test_overlaps_resolve_to_the_longest_match() -> None:

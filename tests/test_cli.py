@@ -489,8 +489,41 @@ def test_municipalities_listing() -> None:
     assert code == 0 and len(data["municipalities"]) == 98
     copenhagen = next(m for m in data["municipalities"] if m["code"] == "101")
     assert copenhagen["region"] == "Region Østdanmark"
-    code, out, _ = run("municipalities", "aarhus")
-    assert "751  Aarhus Kommune  Region Midtjylland" in out
+    code, out, _ = run("municipalities", "vej")
+    assert "630  Vejle Kommune  Region Syddanmark" in out  # names containing the text
+    assert "575  Vejen Kommune  Region Syddanmark" in out
+
+
+def test_municipality_profile_names_council_committees_and_sources() -> None:
+    code, out, _ = run("municipalities", "gladsaxe", "--as-of", "2026-06-01")
+    assert code == 0
+    assert out.startswith("Gladsaxe Kommune (kode 159), Region Hovedstaden\n")
+    assert "Kommunalbestyrelsen hedder: Byrådet" in out
+    assert "Omsorgs- og Sundhedsudvalget; dækker ældre, sundhed; valgperiode 2026-2029 [1]" in out
+    assert "Sundheds- og Rehabiliteringsudvalget" in out and "gælder ikke længere" in out
+    assert "[1] Styrelsesvedtægt for Gladsaxe Kommune" in out
+    code, out, _ = run("municipalities", "751", "--format", "json")
+    data = json.loads(out)["municipality"]
+    assert data["official_name"] == "Aarhus Kommune" and data["council"] == "Byrådet"
+    assert data["web"] == "https://www.aarhus.dk"
+    assert all(f["source"]["url"] or f["source"]["document"] for f in data["facts"])
+
+
+@pytest.mark.parametrize(
+    ("query", "day", "count", "region"),
+    [
+        ("Region Sjælland", "2026-12-01", 17, "Region Sjælland"),
+        ("sjælland", "2026-12-01", 17, "Region Sjælland"),
+        ("Region Østdanmark", "2027-01-01", 46, "Region Østdanmark"),
+        ("Region Nordjylland", "2026-12-01", 11, "Region Nordjylland"),
+    ],
+)
+def test_region_search_lists_exactly_the_region(
+    query: str, day: str, count: int, region: str
+) -> None:
+    code, out, _ = run("municipalities", query, "--as-of", day, "--format", "json")
+    rows = json.loads(out)["municipalities"]
+    assert code == 0 and len(rows) == count and {r["region"] for r in rows} == {region}
 
 
 def test_bad_date_is_a_usage_error() -> None:
@@ -509,6 +542,7 @@ SCHEMAS = ROOT / "docs" / "schema"
         (("explain", "visiteret", "--format", "json", "--municipality", "751"), "explain-output"),
         (("explain", "zzqqxx", "--format", "json"), "explain-output"),
         (("municipalities", "--format", "json"), "municipalities-output"),
+        (("municipalities", "odense", "--format", "json"), "municipality-profile-output"),
         (("glossary", "info", "--format", "json"), "glossary-info-output"),
         (("glossary", "export", "--format", "json"), "glossary-export"),
         (

@@ -76,7 +76,8 @@ REQUIRED_JARGON = {
     "OPEX": "driftsudgift",
     "ROI": "gevinst",
     "return on investment": "gevinst",
-    "break-even": "tilbagebetalingstid",
+    "break-even": "break-even",  # jargon without an equivalent: it is not tilbagebetalingstid
+    "payback": "tilbagebetalingstid",
     "pilotprojekt": "afproevning",
     "proof of concept": "afproevning",
     "PoC": "afproevning",
@@ -118,7 +119,7 @@ REQUIRED_JARGON = {
     "handicappet": "borger-med-handicap",
     "patient": "borger",
 }
-AVOID = {"go-to-market", "lead", "disruption", "disruptiv"}
+AVOID = {"go-to-market", "lead", "disruption", "disruptiv", "break-even"}
 MUNICIPAL_TOO = [
     "business case",
     "gevinstrealisering",

@@ -11,6 +11,7 @@ from kommunsk.cli.options import (
     EXIT_USAGE,
     as_of_option,
     color_option,
+    config_overrides,
     configured,
     format_option,
     glossary_option,
@@ -46,7 +47,11 @@ def annotate(
       echo "Visitationen vurderer behovet" | kommunsk annotate -
     """
     options = CheckOptions(
-        municipality=municipality, as_of=as_of, min_severity="info", fail_on="never"
+        municipality=municipality,
+        as_of=as_of,
+        min_severity="info",
+        fail_on="never",
+        overrides=config_overrides(),
     )
     result = check_paths(paths or ("-",), annotator_for(glossary_paths), options)
     shown = use_color(color)

@@ -15,6 +15,7 @@ from kommunsk.cli.options import (
     EXIT_USAGE,
     as_of_option,
     color_option,
+    config_overrides,
     configured,
     fail,
     glossary_option,
@@ -35,7 +36,6 @@ from kommunsk.lint.check import (
     expand,
 )
 from kommunsk.lint.files import DEFAULT_INCLUDE
-from kommunsk.lint.rewrite_files import rewrite_file
 from kommunsk.reporters import REPORTERS, github, render, statistics
 
 
@@ -157,6 +157,7 @@ def _check_options(options: dict[str, Any]) -> CheckOptions:
         pipeline=options["pipeline"],
         unverified_variants=bool(options["unverified_variants"]),
         stdin_filename=options["stdin_filename"],
+        overrides=config_overrides(),
     )
 
 
@@ -190,6 +191,8 @@ def _show_diff(files: list[str], engine: Annotator, options: CheckOptions) -> in
     A file that cannot be read or rewritten is named on standard error, the others are
     still shown, and the run exits 2.
     """
+    from kommunsk.lint.rewrite_files import rewrite_file  # lazy: only --diff needs the rewriter
+
     changed = failed = False
     for path in files:
         try:
@@ -209,6 +212,8 @@ def _fix(files: list[str], engine: Annotator, options: CheckOptions) -> None:
 
     Files that cannot be rewritten are left alone; the check that follows reports them.
     """
+    from kommunsk.lint.rewrite_files import rewrite_file  # lazy: only --fix needs the rewriter
+
     if "-" in files:
         fail("--fix kan ikke bruges med standard input (brug --diff)")
     for path in files:

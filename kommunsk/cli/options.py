@@ -22,12 +22,23 @@ from click.core import ParameterSource
 
 from kommunsk.errors import ConfigError, UsageError
 from kommunsk.lint import config
+from kommunsk.lint.municipality import Override
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 # configuration keys whose option stores its value under another name
 PARAMETER_NAMES = {"format": "fmt", "glossary": "glossary_paths", "baseline": "baseline_path"}
+
+
+CONFIG_KEY = "kommunsk.config"  # where `configured` leaves the configuration for the command
+
+
+def config_overrides() -> tuple[Override, ...]:
+    """The configuration's per-path municipality overrides, for the running command."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get(CONFIG_KEY) if ctx is not None else None
+    return tuple(found.get("overrides", ())) if found is not None else ()
 
 
 def fail(message: str) -> NoReturn:
@@ -110,6 +121,7 @@ def configured(f: F) -> F:
 
     def wrapper(ctx: click.Context, /, config_path: str | None, **kwargs: Any) -> Any:
         found = config.load(Path(config_path) if config_path else None)
+        ctx.meta[CONFIG_KEY] = found
         params = {p.name: p for p in ctx.command.params if p.name}
         for key, value in found.values.items():
             name = PARAMETER_NAMES.get(key, key.replace("-", "_"))

@@ -9,6 +9,7 @@ import click
 from kommunsk.cli.options import (
     EXIT_CLEAN,
     as_of_option,
+    config_overrides,
     configured,
     glossary_option,
     municipality_option,
@@ -43,7 +44,7 @@ def rewrite(
     Eksempel:
       kommunsk rewrite tilbud.md --municipality Aarhus --diff
     """
-    options = CheckOptions(municipality=municipality, as_of=as_of)
+    options = CheckOptions(municipality=municipality, as_of=as_of, overrides=config_overrides())
     outcome = rewrite_file(path, annotator_for(glossary_paths), options=options, mode=mode)
     if outcome.output:
         click.echo(outcome.output, nl=not outcome.output.endswith("\n"))

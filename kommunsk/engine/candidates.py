@@ -79,7 +79,7 @@ class Matcher:
         for i, token in enumerate(tokens):
             lower = token.lower
             if lower in multi:
-                found += self._multi(tokens, i)
+                found += self._multi(text, tokens, i)
             written = text[token.start : token.end]
             cased = self.index.cased.get(written)
             if cased:
@@ -250,7 +250,7 @@ class Matcher:
             self._buckets[key] = found
         return found
 
-    def _multi(self, tokens: list[Token], i: int) -> list[Candidate]:
+    def _multi(self, text: str, tokens: list[Token], i: int) -> list[Candidate]:
         found = []
         for pattern in self.index.multi[tokens[i].lower]:
             entry, head = int(pattern[0][0]), int(pattern[0][1])
@@ -259,6 +259,10 @@ class Matcher:
             if last >= len(tokens):
                 continue
             if all(tokens[i + k].lower in words[k] for k in range(len(words))):
+                if self.index.entries[entry].case_sensitive and not _written_as(
+                    text, tokens[i : last + 1], self.index.entries[entry].word
+                ):
+                    continue  # "Børn og Unge" (a name) is not "børn og unge"
                 written = self.index.entries[entry].word.lower()
                 text = " ".join(t.lower for t in tokens[i : last + 1])
                 kind = "exact" if text == written else "lemma"
@@ -267,3 +271,13 @@ class Matcher:
                     Candidate(tokens[i].start, tokens[last].end, entry, kind, 100, slot, i, last)
                 )
         return found
+
+
+def _written_as(text: str, tokens: list[Token], word: str) -> bool:
+    """Are the tokens written with the capitals of the glossary word (its first letters)?"""
+    parts = word.split()
+    if len(parts) != len(tokens):
+        return False
+    return all(
+        text[t.start : t.start + 1] == part[:1] for t, part in zip(tokens, parts, strict=True)
+    )

@@ -21,7 +21,8 @@ def message(
     """A single Danish sentence that says what to do about the span (or why, for jargon).
 
     `extra` is the reason for jargon, the advice for jargon to avoid, the date
-    for outdated terms and the definition for recognised terms.
+    for outdated terms, the source of a local variant and the definition for
+    recognised terms.
     """
     quoted = f"«{text}»"
     if kind == "jargon" and extra:
@@ -33,7 +34,7 @@ def message(
     if kind == "avoid":
         return f"{quoted} er forretningsjargon uden kommunalt modstykke: {first_sentence(extra)}"
     if kind == "variant" and suggestion:
-        return f"{who} skriver «{suggestion}»."
+        return f"{who} skriver «{suggestion}»" + (f" ({extra})." if extra else ".")
     if kind == "outdated" and suggestion:
         since = f" fra {extra}" if extra else ""
         return f"{quoted} er afløst af «{suggestion}»{since}."

@@ -1,8 +1,9 @@
 """Choose among candidate matches: context conditions, validity, and one winner per span.
 
 Overlaps resolve to the longest match; on the same span the most specific
-wins (a satisfied context condition, then exact before lemma before compound
-before fuzzy, then jargon before a recognised term). Fuzzy candidates can
+wins (a satisfied context condition, then any match before a fuzzy one, a
+glossary word before a municipality's local name, exact before lemma before
+compound, then jargon before a recognised term). Fuzzy candidates can
 therefore never outrank an exact or lemma match.
 """
 
@@ -45,10 +46,14 @@ def resolve(
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _rank(candidate: Candidate, entry: Entry) -> tuple[int, int, int, int, int, int]:
+def _rank(candidate: Candidate, entry: Entry) -> tuple[int, ...]:
     return (
         -(candidate.end - candidate.start),
         0 if entry.requires else 1,
+        candidate.match == "fuzzy",
+        # one municipality's name for something ("Socialudvalget") says less about the concept
+        # than a glossary term that matches the same words
+        entry.role == "variant",
         MATCH_RANK[candidate.match],
         ROLE_RANK[entry.role],
         -candidate.score,

@@ -23,6 +23,7 @@ HEADERS = {
     "municipalities": "# yaml-language-server: $schema=schema/municipalities.schema.json\n",
     "register": "# yaml-language-server: $schema=schema/register.schema.json\n",
     "glossary": "# yaml-language-server: $schema=schema/glossary.schema.json\n",
+    "profile": "# yaml-language-server: $schema=../schema/profile.schema.json\n",
 }
 
 
@@ -99,7 +100,9 @@ FILE_KINDS = {
 
 
 def kind_of(path: Path) -> str:
-    """The schema a glossary file follows, from its name (domain files are concepts)."""
+    """The schema a glossary file follows, from its name and folder (domain files are concepts)."""
+    if path.parent.name == "municipalities":
+        return "profile"
     return FILE_KINDS.get(path.name, "concepts")
 
 

@@ -14,7 +14,7 @@ from kommunsk.errors import YamlProblem
 from kommunsk.glossary import records as reading
 from kommunsk.glossary import schema
 from kommunsk.glossary.model import Concept, Location
-from kommunsk.glossary.paths import overlay_files
+from kommunsk.glossary.paths import overlay_files, profile_files
 from kommunsk.glossary.problems import Problem
 from kommunsk.glossary.yamlfile import YamlDocument
 from kommunsk.glossary.yamlfile import load as load_yaml
@@ -53,6 +53,7 @@ class Loaded:
     meta: dict[str, Any] = field(default_factory=dict)
     municipalities: dict[str, Any] = field(default_factory=dict)
     register: dict[str, Any] = field(default_factory=dict)
+    profiles: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> profile data
     concepts: list[Concept] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict)
     extensions: list[tuple[dict[str, Any], Origin]] = field(default_factory=list)
@@ -83,7 +84,36 @@ def read_directory(root: Path, loaded: Loaded | None = None) -> Loaded:
         path = root / "concepts" / f"{domain}.yaml"
         if path.is_file():
             _read_concepts(path, root, loaded)
+    for path in profile_files(root):
+        _read_profile(path, root, loaded)
     return loaded
+
+
+def _read_profile(path: Path, root: Path, loaded: Loaded) -> None:
+    """A municipality profile: its file is named by the code, and the code must be a municipality."""
+    file = _read(path, "profile", root, loaded)
+    if file is None:
+        return
+    data = file.document.data
+    known = {str(m["code"]): m for m in loaded.municipalities.get("municipalities", ())}
+    code = str(data["code"])
+    if path.stem != code:
+        loaded.problems.append(
+            Problem(
+                file.location("code"), f"the code '{code}' must equal the file name '{path.stem}'"
+            )
+        )
+    elif code not in known:
+        loaded.problems.append(Problem(file.location("code"), f"no municipality has code '{code}'"))
+    elif data["name"] != known[code]["name"]:
+        loaded.problems.append(
+            Problem(
+                file.location("name"),
+                f"name '{data['name']}' differs from municipalities.yaml ('{known[code]['name']}')",
+            )
+        )
+    else:
+        loaded.profiles[code] = data
 
 
 def read_overlays(paths: list[Path], loaded: Loaded) -> Loaded:

@@ -12,6 +12,7 @@ from typing import Literal
 
 Status = Literal["preferred", "admitted", "deprecated"]
 Register = Literal["never", "sometimes", "often"]
+Rewriting = Literal["safe", "person"]
 Scope = Literal["window", "sentence", "document"]
 Kind = Literal["jargon", "avoid", "variant", "outdated", "term"]
 Severity = Literal["warning", "suggestion", "info"]
@@ -48,6 +49,7 @@ class Source:
     publisher: str | None = None
     licence: str | None = None
     accessed: str | None = None
+    published: str | None = None  # when the page itself is dated (year, month or day)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class BusinessForm:
     disambiguation: str | None = None
     note: str | None = None
     evidence: tuple[Source, ...] = ()  # municipal pages using the form, beyond the counted corpus
+    rewrite: Rewriting = "safe"  # "person": a rewrite would need the sentence rebuilt
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,18 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class LocalSource:
+    """Where a concept's local variants come from: the profiles' facts of one category.
+
+    Committees and administrations are matched by area ("the committee for ældre"),
+    so one concept stands for each area.
+    """
+
+    category: str
+    covers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Concept:
     """One entry of the termbase: the municipal terms, business forms and facts for a concept."""
 
@@ -177,6 +192,7 @@ class Concept:
     replaced_by: str | None = None
     see_also: tuple[str, ...] = ()
     variants: tuple[Variant, ...] = ()
+    local: LocalSource | None = None
     note: str | None = None
     detector: str | None = None  # "english": the concept of words the English-word check finds
     location: Location = field(default=Location("<unknown>"), compare=False)

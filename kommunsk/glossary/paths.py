@@ -24,13 +24,19 @@ def schema_dir() -> Path:
 
 
 def glossary_files(root: Path) -> list[Path]:
-    """Every YAML file of a glossary directory: metadata, municipalities, then the domains."""
+    """Every YAML file of a glossary directory: metadata, municipalities, the domains, the profiles."""
     return [
         root / "glossary.yaml",
         root / "municipalities.yaml",
         root / "register.yaml",
         *sorted((root / "concepts").glob("*.yaml")),
+        *profile_files(root),
     ]
+
+
+def profile_files(root: Path) -> list[Path]:
+    """The municipality profiles (municipalities/<code>.yaml), in code order."""
+    return sorted((root / "municipalities").glob("*.yaml"))
 
 
 def overlay_files(path: Path) -> list[Path]:

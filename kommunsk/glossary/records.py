@@ -16,6 +16,7 @@ from kommunsk.glossary.model import (
     Example,
     ExampleSpan,
     LegalBasis,
+    LocalSource,
     Location,
     Matching,
     Source,
@@ -34,6 +35,7 @@ def source(data: Data) -> Source:
         publisher=data.get("publisher"),
         licence=data.get("licence"),
         accessed=data.get("accessed"),
+        published=data.get("published"),
     )
 
 
@@ -84,6 +86,7 @@ def business_form(data: Data) -> BusinessForm:
         disambiguation=data.get("disambiguation"),
         note=data.get("note"),
         evidence=tuple(source(s) for s in data.get("evidence", ())),
+        rewrite=data.get("rewrite", "safe"),
     )
 
 
@@ -146,10 +149,21 @@ def concept(data: Data, domain: str, location: Location) -> Concept:
         replaced_by=data.get("replaced_by"),
         see_also=tuple(data.get("see_also", ())),
         variants=variants(data.get("variants")),
+        local=local_source(data.get("local")),
         note=data.get("note"),
         detector=data.get("detector"),
         location=location,
     )
+
+
+def local_source(data: Data | None) -> LocalSource | None:
+    if not data:
+        return None
+    return LocalSource(category=data["category"], covers=tuple(data.get("covers", ())))
+
+
+def with_variants(base: Concept, extra: tuple[Variant, ...]) -> Concept:
+    return replace(base, variants=base.variants + extra)
 
 
 def extend(base: Concept, data: Data) -> Concept:

@@ -14,9 +14,9 @@ from referencing import Registry, Resource
 from kommunsk.glossary.model import Location
 from kommunsk.glossary.paths import schema_dir
 from kommunsk.glossary.problems import Problem
-from kommunsk.glossary.yamlfile import PathKey, YamlDocument
+from kommunsk.glossary.yamlfile import PathKey, YamlDocument, shorten
 
-SCHEMAS = ("concepts", "municipalities", "glossary", "register")
+SCHEMAS = ("concepts", "municipalities", "glossary", "register", "profile")
 
 
 @cache
@@ -82,10 +82,11 @@ def _message(error: ValidationError) -> str:
     if error.validator == "required":
         return str(error.message).replace("is a required property", "is required")
     if error.validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
+        value = shorten(repr(error.instance))
+        return f"{value} is not one of {', '.join(map(repr, error.validator_value))}"
     if error.validator == "pattern":
-        return f"{error.instance!r} does not have the required form ({error.validator_value})"
-    return str(error.message)
+        return f"{shorten(repr(error.instance))} does not have the required form ({error.validator_value})"
+    return shorten(str(error.message), 240)
 
 
 def _concept_id(data: Any, path: PathKey) -> str | None:

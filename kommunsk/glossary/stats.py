@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kommunsk.glossary.municipalities import CATEGORIES
 from kommunsk.glossary.termbase import Glossary
 
 
@@ -29,4 +30,35 @@ def stats(glossary: Glossary) -> dict[str, object]:
             d: sum(c.domain == d for c in concepts)
             for d in dict.fromkeys(c.domain for c in concepts)
         },
+        "local_facts": local_fact_stats(glossary),
+    }
+
+
+def local_fact_stats(glossary: Glossary) -> dict[str, object]:
+    """The municipality profiles' facts: per municipality (min, mean, fewest) and per category."""
+    places = list(glossary.municipalities)
+    counts = {m.name: len(m.facts) for m in places}
+    verified = {m.name: sum(f.verified for f in m.facts) for m in places}
+    fewest = min(counts.values(), default=0)
+    return {
+        "total": sum(counts.values()),
+        "verified": sum(verified.values()),
+        "per_municipality_min": fewest,
+        "per_municipality_mean": round(sum(counts.values()) / max(len(places), 1), 2),
+        "verified_per_municipality_min": min(verified.values(), default=0),
+        "fewest": sorted(name for name, count in counts.items() if count == fewest),
+        "per_category": {
+            category: {
+                "facts": sum(f.category == category for m in places for f in m.facts),
+                "municipalities": sum(any(f.category == category for f in m.facts) for m in places),
+            }
+            for category in CATEGORIES
+        },
+        "committees_current_term": sum(
+            any(
+                f.category == "committee" and f.valid_from and f.holds_on(glossary.day)
+                for f in m.facts
+            )
+            for m in places
+        ),
     }

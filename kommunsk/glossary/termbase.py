@@ -84,7 +84,7 @@ class Glossary:
             released=loaded.meta["released"],
             schema_version=loaded.meta["schema_version"],
         )
-        municipalities = Municipalities.from_data(loaded.municipalities)
+        municipalities = Municipalities.from_data(loaded.municipalities, loaded.profiles)
         return cls(
             meta,
             loaded.concepts,
@@ -178,10 +178,28 @@ def read_all(root: Path, overlays: list[Path]) -> tuple[Loaded, list[Problem]]:
         read_overlays(overlays, loaded)
     problems = list(loaded.problems)
     problems += _apply_extensions(loaded)
+    _attach_local_variants(loaded)
     codes = {str(m["code"]) for m in loaded.municipalities.get("municipalities", ())}
     if loaded.meta:
         problems += check(loaded, codes)
     return loaded, problems
+
+
+def _attach_local_variants(loaded: Loaded) -> None:
+    """Give each concept with a `local` source the variants its category's profile facts name."""
+    from kommunsk.glossary import records  # lazy, like read_all's imports
+    from kommunsk.glossary.local import variants_from
+
+    for index, concept in enumerate(loaded.concepts):
+        if concept.local is None:
+            continue
+        found = variants_from(concept.local, loaded.profiles)
+        taken = {(v.code, v.term) for v in concept.variants}
+        extra = tuple(v for v in found if (v.code, v.term) not in taken)
+        if extra:
+            origin = loaded.origins.pop(id(concept))
+            loaded.concepts[index] = records.with_variants(concept, extra)
+            loaded.origins[id(loaded.concepts[index])] = origin
 
 
 def _apply_extensions(loaded: Loaded) -> list[Problem]:

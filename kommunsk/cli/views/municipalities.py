@@ -12,15 +12,16 @@ from kommunsk.glossary.yamlfile import load
 
 
 def registry() -> Municipalities:
-    """The bundled municipality registry, read straight from its YAML file."""
-    return Municipalities.read(bundled_glossary() / "municipalities.yaml")
+    """The bundled municipality registry, read straight from its YAML files."""
+    root = bundled_glossary()
+    return Municipalities.read(root / "municipalities.yaml")
 
 
 def render_municipalities(query: str | None, as_of: date | None, fmt: str) -> str:
     """List municipalities (all, or those matching `query`) with their region on the date."""
     items = registry()
     day = as_of or date.today()
-    found = items.search(query) if query else list(items)
+    found = items.search(query, day) if query else list(items)
     if query and not found:
         found = items.search_fuzzy(query)
     if fmt == "json":
