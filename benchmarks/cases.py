@@ -31,6 +31,8 @@ SPACZZ_TARGET = 50.0  # spaczz time / kommunsk time, at least (and recall at lea
 SCALING_TARGET = 2.0  # 10,000-concept time / real-glossary time, at most
 COLD_TARGET = 2.0  # kommunsk check / codespell, median process time, at most
 MEMORY_TARGET_MB = 100.0  # peak resident memory of `kommunsk check`, at most
+LINEAR_TARGET = 2.5  # tokenising twice the worst-case input / the input, at most (linear is 2)
+LARGE_FILE_TARGET_MB = 300.0  # peak memory of `kommunsk check` on a large plain-text file, at most
 FLAGGED = ("jargon", "avoid", "variant", "outdated")  # the kinds tests/corpus_scoring.py counts
 
 
@@ -51,6 +53,7 @@ class Setup:
     spaczz_repeats: int  # spaczz is slow: fewer repetitions
     synthetic_total: int  # concepts in the large glossary
     check_words: int = 3_000
+    quick: bool = False
 
 
 def _flagged(annotations: Sequence[Annotation]) -> int:
@@ -395,3 +398,70 @@ def _timings(**timings: Timing) -> dict[str, object]:
         name: {"seconds": list(t.seconds), "best": t.best, "median": t.median}
         for name, t in timings.items()
     }
+
+
+def hostile_input(s: Setup) -> Row:
+    """5. The worst inputs found so far stay linear, and a large plain-text file stays bounded.
+
+    "a." repeated once made the tokenizer quadratic; tokenising twice as much of
+    it must take about twice as long (a ratio, so no machine speed is assumed).
+    A plain-text file of 50 MB (5 MB in --quick) is checked in a fresh process,
+    whose peak memory must stay under the documented limit.
+    """
+    from kommunsk.language.tokenise import tokens
+
+    name = "hostile input: 'a.'×2N vs ×N tokenising; check on a large text file"
+    target = f"≤ {LINEAR_TARGET}x, ≤ {LARGE_FILE_TARGET_MB:.0f} MB"
+    size = 25_000 if s.quick else 100_000
+    small, large = "a." * size, "a." * (2 * size)
+    timed = alternate([lambda: tokens(small), lambda: tokens(large)], s.repeats)
+    ratio = timed[1].best / timed[0].best
+    notes = [
+        f"tokenising {2 * size:,} / {4 * size:,} characters of 'a.': best "
+        f"{timed[0].best:.3f} s / {timed[1].best:.3f} s"
+    ]
+    data: dict[str, object] = {"tokenise_ratio": ratio}
+    if not can_measure_processes():
+        notes.append("memory not measured (needs os.wait4)")
+        return Row(
+            5,
+            name,
+            target,
+            f"{ratio:.2f}x",
+            judged(ratio <= LINEAR_TARGET),
+            ratio,
+            notes=notes,
+            data=data,
+        )
+    megabytes = 5 if s.quick else 50
+    path = s.work / "stor.txt"
+    _write_plain_text(s, path, megabytes * 1_000_000)
+    run = run_process([str(_script("kommunsk")), "check", str(path)], cwd=s.work, env=s.env)
+    notes.append(
+        f"kommunsk check on {megabytes} MB of plain text: {run.seconds:.1f} s, "
+        f"peak memory {run.peak_mb:.0f} MB, exit {run.returncode}"
+    )
+    data |= {"large_file_mb": megabytes, "large_file_seconds": run.seconds, "peak_mb": run.peak_mb}
+    ok = ratio <= LINEAR_TARGET and run.peak_mb <= LARGE_FILE_TARGET_MB and run.returncode in (0, 1)
+    return Row(
+        5,
+        name,
+        target,
+        f"{ratio:.2f}x, {run.peak_mb:.0f} MB",
+        judged(ok),
+        ratio,
+        notes=notes,
+        data=data,
+    )
+
+
+def _write_plain_text(s: Setup, path: Path, size: int) -> None:
+    """Paragraphs of the large text, repeated until the file has `size` bytes."""
+    paragraphs = [p for p in s.text.split("\n\n") if p.strip()] or [s.text]
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        while written < size:
+            for paragraph in paragraphs:
+                written += out.write(paragraph + "\n\n")
+                if written >= size:
+                    break

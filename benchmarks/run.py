@@ -39,6 +39,7 @@ CASES: tuple[tuple[str, Callable[[cases.Setup], report.Row]], ...] = (
     ("kommunsk and spaczz on a slice, and recall on the labelled sentences", cases.against_spaczz),
     ("writing, compiling and timing a 10,000-concept glossary", cases.glossary_scaling),
     ("cold starts of kommunsk check and codespell", cases.cold_start),
+    ("the worst inputs: tokenising growth, and a large text file", cases.hostile_input),
 )
 
 
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             slice_words=1_000 if quick else 10_000,
             spaczz_repeats=1 if quick else 3,
             synthetic_total=1_000 if quick else 10_000,
+            quick=quick,
         )
         rows: list[report.Row] = []
         for number, (label, case) in enumerate(CASES, 1):

@@ -57,7 +57,7 @@ class Annotator:
         # the name rules must not hide them
         # ... and so are the generic names of committees and administrations ("Socialudvalget"),
         # whose concepts take local variants: written with a capital they name the body
-        named = {c.id for c in glossary if c.local and c.local.category != "elder_care_place"}
+        named = frozenset(index.named)
         self._capitalised = [
             any(ch.isupper() for ch in e.word) or e.concept in named for e in index.entries
         ]

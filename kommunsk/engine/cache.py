@@ -27,13 +27,14 @@ from kommunsk.engine.index import FormIndex
 from kommunsk.engine.index import build as build_index
 from kommunsk.errors import ReadError, WriteError
 from kommunsk.glossary.model import Concept, RegisterLists
-from kommunsk.glossary.municipalities import Municipalities, Municipality
+from kommunsk.glossary.municipalities import Municipalities
+from kommunsk.glossary.municipalities import from_cache as municipality_from_cache
 from kommunsk.glossary.paths import glossary_files, overlay_files
 from kommunsk.glossary.serial import from_data, to_data
 from kommunsk.glossary.termbase import Glossary, Meta
 from kommunsk.language.lexicon import Lexicon, english_hashes, lexicon_hashes, table_version
 
-FORMAT = 14
+FORMAT = 15
 KEEP_ENTRIES = 5  # cache entries (one per set of glossary files) kept in the cache folder
 _ENTRY = re.compile(r"[0-9a-f]{32}\.(?:json|lex|lock)")
 # what decoding cached data of the wrong shape raises (valid JSON, wrong keys or types)
@@ -182,7 +183,7 @@ def _read(
         glossary = Glossary(
             from_data(Meta, data["meta"]),
             LazyConcepts(concepts, (data_path, lex_path)),
-            Municipalities([from_data(Municipality, m) for m in data["municipalities"]]),
+            Municipalities([municipality_from_cache(m) for m in data["municipalities"]]),
             root=root,
             overlays=overlays,
             register=from_data(RegisterLists, data["register"]),

@@ -66,6 +66,9 @@ class FormIndex:
     detectors: dict[str, str]  # built-in check ("english") -> the concept that stands for its finds
     genders: dict[int, str]  # term entry -> "common", "neuter" or "plural" (its head noun's)
     links: dict[int, str]  # term entry -> its linking letter as a compound's first part
+    named: list[
+        str
+    ]  # concepts of local bodies (committees, administrations): their words are names
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -94,6 +97,7 @@ class FormIndex:
             detectors=data["detectors"],
             genders={int(k): v for k, v in data["genders"].items()},
             links={int(k): v for k, v in data["links"].items()},
+            named=data["named"],
         )
 
     @property
@@ -162,7 +166,12 @@ def build(glossary: Glossary) -> FormIndex:
                 builder.add_law_names(basis.law, [t.term for t in concept.terms])
         if concept.detector:
             builder.index.detectors.setdefault(concept.detector, concept.id)
+        if concept.local and concept.local.category in NAMED_CATEGORIES:
+            builder.index.named.append(concept.id)
     return builder.index
+
+
+NAMED_CATEGORIES = frozenset({"committee", "administration"})
 
 
 def fuzzy_key(first: str, length: int) -> str:
@@ -179,7 +188,7 @@ def business_defaults(word: str) -> tuple[str, bool]:
 
 class _Builder:
     def __init__(self) -> None:
-        self.index = FormIndex([], {}, {}, {}, {}, {}, {}, {}, {}, {}, [], {}, {}, {})
+        self.index = FormIndex([], {}, {}, {}, {}, {}, {}, {}, {}, {}, [], {}, {}, {}, [])
 
     def add(
         self,

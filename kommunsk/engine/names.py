@@ -73,22 +73,21 @@ def _code(text: str, words: Sequence[Token], flags: list[int]) -> None:
     """Code is not prose: words in `backticks`, and identifiers (kunde_id, go_live(), /api/kpi,
     kpi.csv) written without them."""
     spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _CODE_LIKE.finditer(text) if _identifier(m.group())]
+    if not spans:
+        return
+    spans.sort()
     position = 0
     for index, word in enumerate(words):
         while position < len(spans) and spans[position][1] <= word.start:
             position += 1
-        inside = position < len(spans) and spans[position][0] < word.start
-        if inside or _identifier(_chunk(text, word.start, word.end)):
+        if position == len(spans):
+            break
+        if spans[position][0] <= word.start:
             flags[index] = FIRM
 
 
-def _chunk(text: str, start: int, end: int) -> str:
-    """The run of non-space characters around a word."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end]
+_CODE_LIKE = re.compile(r"\S*(?:[_/(]|\.\w)\S*")  # the non-space runs an identifier could be
 
 
 def _identifier(chunk: str) -> bool:

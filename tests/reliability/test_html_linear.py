@@ -36,10 +36,17 @@ def test_200_kb_of_broken_markup_reads_in_linear_time(unit: str) -> None:
     started = time.perf_counter()
     read_bytes(large, "side.html")
     assert time.perf_counter() - started < 2
-    ratio = seconds(lambda: read_bytes(large, "side.html")) / max(
-        seconds(lambda: read_bytes(small, "side.html")), 1e-3
-    )
-    assert ratio < 9, ratio  # 4 times the input: linear is 4, quadratic 16
+    def ratio() -> float:
+        return seconds(lambda: read_bytes(large, "side.html")) / max(
+            seconds(lambda: read_bytes(small, "side.html")), 1e-3
+        )
+
+    found = ratio()
+    for _ in range(4):  # a busy machine: measure again before calling it quadratic
+        if found < 9:
+            break
+        found = min(found, ratio())
+    assert found < 9, found  # 4 times the input: linear is 4, quadratic 16
 
 
 def test_a_never_closed_comment_hides_the_rest_as_a_browser_would() -> None:
