@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from kommunsk.lint.check import (
     expand,
 )
 from kommunsk.lint.files import DEFAULT_INCLUDE
-from kommunsk.reporters import REPORTERS, github, render, statistics
+from kommunsk.reporters import REPORTERS, github, render_chunks, statistics
 
 
 @click.command()
@@ -164,18 +165,30 @@ def _check_options(options: dict[str, Any]) -> CheckOptions:
 def _report(result: CheckResult, options: dict[str, Any]) -> None:
     fmt, color = options["fmt"], use_color(options["color"])
     if options["statistics"]:
-        output = (statistics.render_json if fmt == "json" else statistics.render_text)(
-            result.findings, result.summary
-        )
+        stats = statistics.render_json if fmt == "json" else statistics.render_text
+        pieces: Iterator[str] = iter((stats(result.findings, result.summary),))
     else:
-        output = render(fmt, result.findings, result.summary, color=color, quiet=options["quiet"])
-    click.echo(output, nl=not output.endswith("\n"), color=color)
+        pieces = render_chunks(
+            fmt, result.findings, result.summary, color=color, quiet=options["quiet"]
+        )
+    _write(pieces, color)
     for error in result.summary.errors:
         click.echo(f"kommunsk: fejl: {error}", err=True)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         github.append_step_summary(
             Path(os.environ["GITHUB_STEP_SUMMARY"]), result.findings, result.summary
         )
+
+
+def _write(pieces: Iterator[str], color: bool) -> None:
+    """Write the report as it is made, ending it with a newline if it has none."""
+    last = ""
+    for piece in pieces:
+        if piece:
+            click.echo(piece, nl=False, color=color)
+            last = piece
+    if not last.endswith("\n"):
+        click.echo("", color=color)
 
 
 def _exit_code(result: CheckResult) -> int:

@@ -8,7 +8,7 @@ from typing import Any
 from kommunsk.glossary.model import Kind, MatchType, Severity
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """A finding. `text[start:end] == annotation.text` always holds for the caller's original text.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kommunsk.engine.annotation import Annotation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """An annotation with its place in a file. Lines and columns are 1-based; columns count characters."""
 

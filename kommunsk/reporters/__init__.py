@@ -11,7 +11,7 @@ and position whatever order they came in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeAlias
 
 from kommunsk.errors import UnknownFormat
@@ -27,7 +27,7 @@ REPORTERS: dict[str, Reporter] = {
     "github": github.render,
 }
 
-__all__ = ["REPORTERS", "Reporter", "UnknownFormat", "render"]
+__all__ = ["REPORTERS", "Reporter", "UnknownFormat", "render", "render_chunks"]
 
 
 def render(
@@ -44,8 +44,24 @@ def render(
     Machine formats ignore `color`, so a caller can pass the terminal's setting
     whatever format the user chose.
     """
+    return "".join(
+        render_chunks(name, findings, summary, color=color, quiet=quiet, explain_once=explain_once)
+    )
+
+
+def render_chunks(
+    name: str,
+    findings: Sequence[Finding],
+    summary: Summary,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    explain_once: bool = False,
+) -> Iterator[str]:
+    """`render` in pieces to write as they come; the terminal format is made piece by piece,
+    which keeps a run with a hundred thousand findings from holding its report twice."""
     if name not in REPORTERS:
         raise UnknownFormat(f"ukendt format {name!r}; vælg mellem {', '.join(REPORTERS)}")
     if name == "text":
-        return text.render(findings, summary, color=color, quiet=quiet, explain_once=explain_once)
-    return REPORTERS[name](findings, summary)
+        return text.chunks(findings, summary, color=color, quiet=quiet, explain_once=explain_once)
+    return iter((REPORTERS[name](findings, summary),))

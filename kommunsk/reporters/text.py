@@ -9,7 +9,7 @@ everywhere.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import Any, TypeAlias
 
@@ -125,23 +125,37 @@ def render(
     quiet: bool = False,
     explain_once: bool = False,
 ) -> str:
-    """The whole terminal report as one string, ending in a newline.
+    """The whole terminal report as one string, ending in a newline (see `chunks`)."""
+    return "".join(chunks(findings, summary, color=color, quiet=quiet, explain_once=explain_once))
+
+
+def chunks(
+    findings: Sequence[Finding],
+    summary: Summary,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    explain_once: bool = False,
+) -> Iterator[str]:
+    """The terminal report piece by piece, so a run with 100 000 findings is written as it is
+    made instead of being held twice in memory as one string.
 
     Files are separated by a blank line, and a blank line sets the summary apart.
     `quiet` leaves out everything but the findings (errors go to standard error anyway);
     `explain_once` gives a concept's explanation only at its first finding in each file.
     """
     style = _styler(color)
-    groups = [
-        _file_block(list(group), style, explain_once)
-        for _, group in groupby(ordered(findings), key=lambda f: f.path)
-    ]
-    parts = ["\n".join(groups)] if groups else []
+    any_file = False
+    for _, group in groupby(ordered(findings), key=lambda f: f.path):
+        if any_file:
+            yield "\n"
+        any_file = True
+        yield from _file_block(list(group), style, explain_once)
     if not quiet:
-        parts += ["\n"] if groups else []
-        parts.append(summary_line(summary, style) + "\n")
-        parts.extend(f"Sprunget over: {clean(note)}\n" for note in summary.skipped)
-    return "".join(parts)
+        if any_file:
+            yield "\n"
+        yield summary_line(summary, style) + "\n"
+        yield from (f"Sprunget over: {clean(note)}\n" for note in summary.skipped)
 
 
 def _styler(color: bool) -> Styler:
@@ -161,17 +175,13 @@ def _plain(text: str, key: str) -> str:
     return text
 
 
-def _file_block(findings: list[Finding], style: Styler, explain_once: bool) -> str:
+def _file_block(findings: list[Finding], style: Styler, explain_once: bool) -> Iterator[str]:
     """The findings of one file; with `explain_once`, each concept's message only the first time."""
     seen: set[str] = set()
-    blocks = []
     for finding in findings:
         concept = finding.annotation.concept_id
-        blocks.append(
-            _finding_block(finding, style, explain=not explain_once or concept not in seen)
-        )
+        yield _finding_block(finding, style, explain=not explain_once or concept not in seen)
         seen.add(concept)
-    return "".join(blocks)
 
 
 def _finding_block(finding: Finding, style: Styler, *, explain: bool = True) -> str:
