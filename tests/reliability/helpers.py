@@ -53,13 +53,35 @@ def one_line_error(stderr: str, *names: str) -> str:
 
 
 def seconds(action: Callable[[], object], repeat: int = 3) -> float:
-    """The best of `repeat` timings of `action` (the least disturbed by other processes)."""
+    """The best of `repeat` measurements of the processor time `action` takes.
+
+    Processor time, not wall-clock time: other processes on a busy machine then
+    barely change the figure. Only ratios of two such figures taken in the same
+    run are asserted, never a number of seconds.
+    """
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         action()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
+
+
+def growth(small: Callable[[], object], large: Callable[[], object], tries: int = 4) -> float:
+    """How many times longer `large` takes than `small`, measured again on a disturbed run.
+
+    With 8 times the input, linear work grows about 8 times and quadratic work
+    64 times, so a bound of `LINEAR_BOUND` separates them with room for noise.
+    """
+    found = float("inf")
+    for _ in range(tries):
+        found = min(found, seconds(large) / max(seconds(small), 1e-3))
+        if found < LINEAR_BOUND:
+            break
+    return found
+
+
+LINEAR_BOUND = 24.0  # for 8 times the input: linear is about 8, quadratic about 64
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -27,21 +26,18 @@ def _bomb(size: int) -> bytes:
 
 
 def _refused_quickly(data: bytes, name: str, tmp_path: Path) -> ReadError:
-    """Read `data` as `name`; it must fail fast, with little memory, naming the file."""
+    """Read `data` as `name`; it must fail with little memory (never unpacking), naming the file."""
     path = tmp_path / name
     path.write_bytes(data)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(ReadError) as caught:
             read(str(path))
-        elapsed = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert str(path) in str(caught.value)
     assert "\n" not in str(caught.value)
-    assert elapsed < 2, elapsed
     assert peak < 3 * len(data) + 20_000_000, peak  # never the unpacked size
     return caught.value
 
