@@ -196,11 +196,12 @@ def part(path: Path, name: str) -> object:
         return etree.fromstring(archive.read(name))
 
 
-def _visible(element: object) -> bool:
-    """Not inside a text box or a shape's fallback copy (their text is not the paragraph's)."""
+def _visible(element: object, boxes: bool = False) -> bool:
+    """Not inside a text box (unless `boxes`) or a shape's fallback copy."""
+    hidden = _HIDDEN - {f"{W}txbxContent"} if boxes else _HIDDEN
     parent = element.getparent()  # type: ignore[attr-defined]
     while parent is not None:
-        if parent.tag in _HIDDEN:
+        if parent.tag in hidden:
             return False
         parent = parent.getparent()
     return True
@@ -238,11 +239,14 @@ def comment_texts(path: Path) -> dict[str, str]:
     }
 
 
-def revisions(root: object, author: str = "kommunsk") -> list[tuple[str, str]]:
-    """("del", text) and ("ins", text) of `author`'s tracked changes, in document order."""
+def revisions(
+    root: object, author: str = "kommunsk", *, boxes: bool = False
+) -> list[tuple[str, str]]:
+    """("del", text) and ("ins", text) of `author`'s tracked changes, in document order
+    (with `boxes`, those in text boxes too)."""
     found = []
     for element in root.iter(f"{W}del", f"{W}ins"):  # type: ignore[attr-defined]
-        if element.get(f"{W}author") != author or not _visible(element):
+        if element.get(f"{W}author") != author or not _visible(element, boxes):
             continue
         tag = "delText" if element.tag == f"{W}del" else "t"
         text = "".join(t.text or "" for t in element.iter(f"{W}{tag}"))

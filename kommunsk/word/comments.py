@@ -61,9 +61,7 @@ class WordResult:
     annotations: tuple[Annotation, ...]
 
 
-def comment_file(
-    path: str, output: str, annotator: Annotator, options: CheckOptions
-) -> WordResult:
+def comment_file(path: str, output: str, annotator: Annotator, options: CheckOptions) -> WordResult:
     """Write a copy of `path` to `output` with a comment on each finding `check` would report."""
     refuse_same_file(path, output)
     opened = open_docx(path)
@@ -97,11 +95,17 @@ def add_comment(
 
 def comment_text(annotation: Annotation, glossary: Glossary, as_of: date | None) -> str:
     """The comment: what to write instead, why (one sentence), the local word, the source."""
-    lines = [_headline(annotation), _first_sentence(annotation.reason or annotation.message)]
+    lines = [_headline(annotation)]
+    why = _first_sentence(annotation.reason or annotation.message)
+    if not why.startswith("Kilde"):  # a local word's reason is only its source, given below
+        lines.append(why)
     concept = glossary.get(annotation.concept_id)
-    if annotation.municipality:
-        lines += _local(annotation.municipality, concept, glossary, as_of)
-    lines.append(_source(concept))
+    local = (
+        _local(annotation.municipality, concept, glossary, as_of) if annotation.municipality else []
+    )
+    lines += local
+    if not (local and annotation.kind == "variant"):  # the local word's own source suffices
+        lines.append(_source(concept))
     return "\n".join(line for line in lines if line)
 
 
@@ -119,6 +123,7 @@ def _first_sentence(text: str) -> str:
 
 
 def _local(code: str, concept: Any, glossary: Glossary, as_of: date | None) -> list[str]:
+    # the variants verified for the municipality; unverified ones are never suggested here
     """The municipality's own words for the concept, with where that is written."""
     try:
         name = glossary.municipalities.get(code).name

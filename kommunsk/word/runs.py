@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from kommunsk.readers.docx import Paragraph, Piece, paragraph_text
+from kommunsk.readers.docx import Piece, paragraph_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -26,11 +26,6 @@ _PROPERTIES = f"{W}rPr"
 def paragraph_at(starts: Sequence[int], offset: int) -> int:
     """The index of the paragraph that text offset `offset` falls in."""
     return max(bisect_right(starts, offset) - 1, 0)
-
-
-def span_in(paragraph: Paragraph, start: int, end: int) -> tuple[int, int]:
-    """A span of the whole text as offsets in one paragraph (cut at the paragraph's end)."""
-    return start, min(end, len(paragraph.text))
 
 
 def isolate(paragraph: Any, start: int, end: int) -> list[Any] | None:
