@@ -216,7 +216,7 @@ def test_docx_built_in_test(tmp_path: Path) -> None:
         "sidefod › afsnit 1",
     ]
     code, out, _ = run("check", str(path))
-    assert f"{path}: afsnit 2: jargon: \"stakeholders\"" in out
+    assert f'{path}: afsnit 2: jargon: "stakeholders"' in out
 
 
 def test_binary_file_in_a_folder_is_skipped_with_a_note(tmp_path: Path) -> None:

@@ -65,7 +65,9 @@ def test_each_comment_says_what_why_and_where_from(written: tuple[Path, Path, ob
     assert split_word.startswith(f"{AUTHOR}|K|«stakeholders» → «interessenter»\n")
     assert "\nEngelsk lån fra ledelsessprog;" in split_word
     assert "\nKilde: " in split_word
-    assert by_anchor[5].startswith("kommunsk|K|«go-to-market»: skriv det med almindelige danske ord")
+    assert by_anchor[5].startswith(
+        "kommunsk|K|«go-to-market»: skriv det med almindelige danske ord"
+    )
     (header,) = [t for t in by_anchor[:2] if "«onboarding»" in t]
     assert "«onboarding» → «introduktion» eller «oplæring»" in header
     assert "står i sidehovedet (sidehoved › afsnit 1)" in header

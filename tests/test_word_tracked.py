@@ -57,7 +57,9 @@ def test_tracked_changes_replace_only_the_flagged_words(written: tuple[Path, Pat
     assert proposal.revisions(document, boxes=True) == in_box
 
 
-def test_headers_footers_and_footnotes_are_rewritten_too(written: tuple[Path, Path, object]) -> None:
+def test_headers_footers_and_footnotes_are_rewritten_too(
+    written: tuple[Path, Path, object],
+) -> None:
     _, output, _ = written
     assert proposal.revisions(proposal.part(output, "word/header1.xml")) == [
         ("del", "onboarding"),
@@ -92,7 +94,10 @@ def test_inserted_text_keeps_the_replaced_formatting(written: tuple[Path, Path, 
     _, output, _ = written
     root = proposal.part(output, "word/document.xml")
     inserted = [
-        ("".join(t.text for t in ins.iter(f"{proposal.W}t")), ins.find(f".//{proposal.W}b") is not None)
+        (
+            "".join(t.text for t in ins.iter(f"{proposal.W}t")),
+            ins.find(f".//{proposal.W}b") is not None,
+        )
         for ins in root.iter(f"{proposal.W}ins")  # type: ignore[attr-defined]
         if ins.get(f"{proposal.W}author") == "kommunsk"
     ]
@@ -113,7 +118,9 @@ def test_what_needs_a_person_becomes_a_comment(written: tuple[Path, Path, object
     assert colleague == [("del", "gamle "), ("ins", "nye stakeholders ")]
 
 
-def test_accepting_every_change_gives_the_rewritten_text(written: tuple[Path, Path, object]) -> None:
+def test_accepting_every_change_gives_the_rewritten_text(
+    written: tuple[Path, Path, object],
+) -> None:
     """Read as `check` reads it (deletions left out, insertions read): the engine's rewrite."""
     import kommunsk
 

@@ -139,7 +139,7 @@ def _text_box(paragraph: object, text: str) -> None:
     content = f'<w:txbxContent><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:txbxContent>'
     paragraph._p.append(  # type: ignore[attr-defined]
         parse_xml(
-            f"<w:r {NAMESPACES}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+            f'<w:r {NAMESPACES}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
             '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
             'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
             '<wp:simplePos x="0" y="0"/>'
@@ -164,7 +164,7 @@ def _text_box(paragraph: object, text: str) -> None:
 
 
 def _revisions(paragraph: object) -> None:
-    """"Vi har " + deleted "gamle " + inserted "nye stakeholders " + "på plads."."""
+    """ "Vi har " + deleted "gamle " + inserted "nye stakeholders " + "på plads."."""
     paragraph._p.append(  # type: ignore[attr-defined]
         parse_xml(
             f'<w:del {NAMESPACES} w:id="901" w:author="Kollega" w:date="2026-11-30T10:00:00Z">'
@@ -183,7 +183,10 @@ def _revisions(paragraph: object) -> None:
 # --- reading the output back ---
 
 W = f"{{{W_NS}}}"
-_HIDDEN = {f"{W}txbxContent", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_HIDDEN = {
+    f"{W}txbxContent",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
 
 
 def part(path: Path, name: str) -> object:
