@@ -143,3 +143,16 @@ def test_isolate_splits_a_run_at_both_ends(tmp_path: Path) -> None:
         (" i dag.", True),
     ]
     assert runs[0] is paragraph.runs[1]._r
+
+
+def test_a_document_with_text_only_in_its_header_still_gets_its_comment(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "Vores stakeholders"
+    source = tmp_path / "hoved.docx"
+    word.save(str(source))
+    output = tmp_path / "kopi.docx"
+    result = annotate_docx(str(source), str(output))
+    assert (result.comments, result.moved) == (1, 1)
+    assert proposal.anchored(proposal.part(output, "word/document.xml")) == [""]
+    (text,) = proposal.comment_texts(output).values()
+    assert "står i sidehovedet" in text

@@ -28,7 +28,7 @@ from kommunsk.glossary.termbase import Glossary
 from kommunsk.lint.check import CheckOptions, findings_for
 from kommunsk.readers.docx import Paragraph
 from kommunsk.word.package import Opened, open_docx, refuse_same_file, save
-from kommunsk.word.runs import isolate, paragraph_at
+from kommunsk.word.runs import W, isolate, paragraph_at
 
 AUTHOR = "kommunsk"
 INITIALS = "K"
@@ -159,12 +159,32 @@ def _body_anchor(opened: Opened, paragraph: Paragraph) -> list[Any]:
     """Where a comment on words outside the body goes: the mark or drawing, else the first text."""
     if paragraph.anchor is not None and paragraph.anchor.getparent() is not None:
         return [paragraph.anchor]
-    for candidate in opened.paragraphs:
-        if candidate.story == "body" and candidate.text.strip():
+    body = [p for p in opened.paragraphs if p.story == "body"]
+    for candidate in body:
+        if candidate.text.strip():
             runs = isolate(candidate.element, 0, len(candidate.text))
             if runs:
                 return runs
-    raise ValueError("the document has no body text to anchor a comment on")
+    return [_empty_run(body[0].element if body else _new_paragraph(opened))]
+
+
+def _empty_run(paragraph: Any) -> Any:
+    """An empty run at the start of `paragraph`, to hang a comment on where there is no text."""
+    run = paragraph.makeelement(f"{W}r", {})
+    properties = paragraph.find(f"{W}pPr")
+    if properties is not None:
+        properties.addnext(run)
+    else:
+        paragraph.insert(0, run)
+    return run
+
+
+def _new_paragraph(opened: Opened) -> Any:
+    """A paragraph at the top of a body that has none (a document of headers alone)."""
+    body = opened.word.element.body
+    paragraph = body.makeelement(f"{W}p", {})
+    body.insert(0, paragraph)
+    return paragraph
 
 
 def _comment(word: Any, runs: list[Any], text: str) -> None:
