@@ -57,6 +57,19 @@ def test_tracked_changes_replace_only_the_flagged_words(written: tuple[Path, Pat
     assert proposal.revisions(document, boxes=True) == in_box
 
 
+def test_the_text_box_copy_for_older_programs_changes_alike(
+    written: tuple[Path, Path, object],
+) -> None:
+    _, output, _ = written
+    document = proposal.part(output, "word/document.xml")
+    (fallback,) = document.iter(f"{proposal.MC}Fallback")  # type: ignore[attr-defined]
+    changes = [
+        (element.tag.rpartition("}")[2], "".join(element.itertext()))
+        for element in fallback.iter(f"{proposal.W}del", f"{proposal.W}ins")
+    ]
+    assert changes == [("del", "stakeholders"), ("ins", "interessenter")]
+
+
 def test_headers_footers_and_footnotes_are_rewritten_too(
     written: tuple[Path, Path, object],
 ) -> None:
@@ -86,7 +99,7 @@ def test_author_date_and_unique_ids(written: tuple[Path, Path, object]) -> None:
                 ids.append(element.get(f"{proposal.W}id"))
     # 10 changes: one deletion per replaced run ("stake", "holders"), and two edits
     # (article and word) for each "en customer journey"
-    assert len(ids) == len(set(ids)) == 25
+    assert len(ids) == len(set(ids)) == 27  # and the text box's copy for older programs
     assert not {"901", "902"} & set(ids)  # the colleague's revisions keep theirs
 
 

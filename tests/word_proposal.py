@@ -183,10 +183,8 @@ def _revisions(paragraph: object) -> None:
 # --- reading the output back ---
 
 W = f"{{{W_NS}}}"
-_HIDDEN = {
-    f"{W}txbxContent",
-    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
-}
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_HIDDEN = {f"{W}txbxContent", f"{MC}Fallback"}
 
 
 def part(path: Path, name: str) -> object:

@@ -27,6 +27,7 @@ from kommunsk.errors import ReadError
 from kommunsk.lint.check import CheckOptions
 from kommunsk.lint.municipality import for_file
 from kommunsk.lint.rewrite_files import rewritable
+from kommunsk.readers.docx import paragraph_text
 from kommunsk.word.comments import AUTHOR, WordResult, add_comment
 from kommunsk.word.package import Opened, open_docx, refuse_same_file, save
 from kommunsk.word.runs import XML_SPACE, W, isolate, paragraph_at
@@ -35,6 +36,9 @@ _ID = f"{W}id"
 # Someone else's revisions: an edit inside one is left to a person.
 _REVISIONS = frozenset(f"{W}{name}" for name in ("ins", "del", "moveTo", "moveFrom"))
 _PARAGRAPH = f"{W}p"
+_TEXT_BOX = f"{W}txbxContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CHOICE, _FALLBACK = f"{_MC}Choice", f"{_MC}Fallback"
 
 
 def track_file(
@@ -91,6 +95,9 @@ class _Tracker:
             return False
         pairs = sorted(zip(spots, annotation.edits, strict=True), key=lambda pair: pair[1][0])
         for (paragraph, start, end), (_, _, new) in reversed(pairs):
+            twin = fallback_twin(paragraph)
+            if twin is not None and paragraph_text(twin)[0] == paragraph_text(paragraph)[0]:
+                self._replace(twin, start, end, new)
             self._replace(paragraph, start, end, new)
         return True
 
@@ -129,6 +136,8 @@ class _Tracker:
         deletion.append(run)
         for text in run.iter(f"{W}t"):
             text.tag = f"{W}delText"
+        for code in run.iter(f"{W}instrText"):
+            code.tag = f"{W}delInstrText"
         return deletion
 
     def _insertion(self, template: Any, new: str) -> Any:
@@ -156,6 +165,34 @@ class _Tracker:
 
     def _attributes(self) -> dict[str, str]:
         return {_ID: str(next(self.ids)), f"{W}author": AUTHOR, f"{W}date": self.date}
+
+
+def fallback_twin(paragraph: Any) -> Any | None:
+    """The same paragraph in the copy of a text box Word keeps for older programs (VML), if any.
+
+    Word stores a text box twice: a DrawingML shape (`mc:Choice`) and a VML copy
+    (`mc:Fallback`). Both are changed alike, so no program shows the old words.
+    """
+    box = _ancestor(paragraph, _TEXT_BOX)
+    choice = _ancestor(box, _CHOICE) if box is not None else None
+    if choice is None:
+        return None
+    fallback = choice.getparent().find(_FALLBACK)
+    if fallback is None:
+        return None
+    ours, theirs = list(choice.iter(_TEXT_BOX)), list(fallback.iter(_TEXT_BOX))
+    if len(ours) != len(theirs):
+        return None
+    mine = list(box.iter(_PARAGRAPH))
+    twins = list(theirs[ours.index(box)].iter(_PARAGRAPH))
+    return twins[mine.index(paragraph)] if len(mine) == len(twins) else None
+
+
+def _ancestor(element: Any, tag: str) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
 
 
 def _in_revision(element: Any) -> bool:
