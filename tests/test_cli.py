@@ -210,8 +210,13 @@ def test_docx_built_in_test(tmp_path: Path) -> None:
         ("Kunderne", "paragraph", 3),
         ("key account manager", "paragraph", 4),
     ]
+    assert [f["place"] for f in findings] == [
+        "afsnit 2",
+        "tabel 1, række 1, celle 1 › afsnit 1",
+        "sidefod › afsnit 1",
+    ]
     code, out, _ = run("check", str(path))
-    assert "tilbud.docx:¶2:7:" in out
+    assert f'{path}: afsnit 2: jargon: "stakeholders"' in out
 
 
 def test_binary_file_in_a_folder_is_skipped_with_a_note(tmp_path: Path) -> None:
@@ -415,12 +420,13 @@ def test_rewrite_leaves_unchanged_files_untouched(tmp_path: Path) -> None:
     assert path.stat().st_mtime == 1_000_000
 
 
-def test_rewrite_refuses_word_files(tmp_path: Path) -> None:
+def test_rewrite_writes_word_files_only_to_a_copy(tmp_path: Path) -> None:
     import docx
 
     path = tmp_path / "a.docx"
     docx.Document().save(str(path))
-    assert run("rewrite", str(path), "--write")[0] == 2
+    code, _, err = run("rewrite", str(path), "--write")
+    assert code == 2 and "--output" in err
 
 
 # --- glossary and municipalities ------------------------------------------------------------------

@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -518,3 +519,27 @@ def test_text_without_message_or_source_line() -> None:
     f = Finding("a.md", 1, 1, 1, 1, annotation("x", message=""), "")
     report = text_reporter.render([f], sample_summary([f]))
     assert report.startswith('a.md:1:1: jargon: "x"\n\n    ^\n')
+
+
+# --- Word places ---
+
+
+def placed_docx_finding() -> Finding:
+    line = "Vores stakeholders får en fast pris."
+    a = annotation("stakeholders", suggestions=("interessenter",), message="Skriv interessenter.")
+    return replace(finding("tilbud.docx", 6, line, a, unit="paragraph"), place="Økonomi › afsnit 2")
+
+
+def test_word_place_in_every_format() -> None:
+    found = [placed_docx_finding()]
+    text = output("text", findings=found)
+    assert text.startswith(
+        'tilbud.docx: Økonomi › afsnit 2: jargon: "stakeholders" -> "interessenter" '
+        "(Skriv interessenter.)\n    Vores stakeholders får en fast pris.\n          ^~~"
+    )
+    (data,) = json.loads(output("json", findings=found))["findings"]
+    assert (data["line"], data["unit"], data["place"]) == (6, "paragraph", "Økonomi › afsnit 2")
+    (result,) = json.loads(output("sarif", findings=found))["runs"][0]["results"]
+    assert result["properties"]["place"] == "Økonomi › afsnit 2"
+    assert result["message"]["text"].startswith("Økonomi › afsnit 2: Skriv interessenter.")
+    assert "::Økonomi › afsnit 2: Skriv interessenter." in output("github", findings=found)

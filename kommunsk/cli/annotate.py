@@ -1,4 +1,8 @@
-"""`kommunsk annotate`: every finding, including the municipal terms a text uses."""
+"""`kommunsk annotate`: every finding, including the municipal terms a text uses.
+
+With `--output`, a Word file is written back as a copy with a review comment on
+each finding (kommunsk.word), for writers who work in Word, not in a terminal.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +22,12 @@ from kommunsk.cli.options import (
     municipality_option,
     use_color,
 )
+from kommunsk.cli.word import output_option, word_summary
 from kommunsk.engine.registry import annotator_for
-from kommunsk.lint.check import CheckOptions, check_paths
+from kommunsk.errors import UsageError
+from kommunsk.lint.check import SEVERITIES, CheckOptions, check_paths
 from kommunsk.reporters import render
+from kommunsk.word.comments import comment_file
 
 
 @click.command()
@@ -30,6 +37,15 @@ from kommunsk.reporters import render
 @glossary_option
 @format_option("text", "json")
 @color_option
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES[::-1]),
+    default=None,
+    help="Laveste alvor der markeres (standard: info; med --output som check: suggestion).",
+)
+@output_option(
+    "Skriv en kopi af Word-filen med en kommentar ved hvert fund (fx tilbud.kommunsk.docx)."
+)
 @configured
 def annotate(
     paths: tuple[str, ...],
@@ -38,18 +54,35 @@ def annotate(
     glossary_paths: tuple[str, ...],
     fmt: str,
     color: bool | None,
+    min_severity: str | None,
+    output: str | None,
 ) -> int:
     """Vis alle markeringer, også de kommunale fagord teksten bruger (til at læse fx et udbudsmateriale).
+
+    Med --output skrives en kopi af en Word-fil med fundene som kommentarer; originalen røres ikke.
 
     \b
     Eksempel:
       kommunsk annotate kvalitetsstandard.docx
       echo "Visitationen vurderer behovet" | kommunsk annotate -
+      kommunsk annotate tilbud.docx --output tilbud.kommunsk.docx
     """
+    if output is not None:
+        if len(paths) != 1:
+            raise UsageError("--output kræver præcis én Word-fil")
+        options = CheckOptions(
+            municipality=municipality,
+            as_of=as_of,
+            min_severity=min_severity or "suggestion",
+            overrides=config_overrides(),
+        )
+        written = comment_file(paths[0], output, annotator_for(glossary_paths), options)
+        click.echo(word_summary(written), err=True)
+        return EXIT_CLEAN
     options = CheckOptions(
         municipality=municipality,
         as_of=as_of,
-        min_severity="info",
+        min_severity=min_severity or "info",
         fail_on="never",
         overrides=config_overrides(),
     )

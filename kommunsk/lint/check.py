@@ -278,6 +278,7 @@ class _Placer:
             line_text=self._line_text(line - self.line + 1),
             unit=self.unit,
             help_uri=self._page(annotation.concept_id),
+            place=self._place(line),
         )
 
     def _compact(self, annotation: Annotation) -> Annotation:
@@ -295,6 +296,11 @@ class _Placer:
         """Line and column in the file: the piece's own, moved to where the piece starts."""
         line, column = position(self.document, offset)
         return self.line + line - 1, column + (self.column if line == 1 else 0)
+
+    def _place(self, line: int) -> str:
+        """Where a Word user finds paragraph `line`; "" for files that have lines."""
+        places = self.document.places
+        return places[line - 1] if 0 < line <= len(places) else ""
 
     def _line_text(self, line: int) -> str:
         """The text of a line of this document, sliced once however many findings it holds."""

@@ -33,16 +33,21 @@ def rewrite_document(document: Document, annotator: Annotator, options: CheckOpt
 
     What `check` would not show (suppressed lines, ignored words) is not rewritten either.
     """
+    annotations = rewritable(document, annotator, options)
+    if document.offsets is not None:
+        annotations = [_to_source(document, a) for a in annotations]
+    return apply(document.source, annotations)
+
+
+def rewritable(document: Document, annotator: Annotator, options: CheckOptions) -> list[Annotation]:
+    """The annotations of a document's text that a rewrite considers (offsets in `document.text`)."""
     annotations = annotator.annotate(
         document.text,
         municipality=options.municipality,
         as_of=options.as_of,
         unverified_variants=options.unverified_variants,
     )
-    annotations = [a for a in annotations if not is_ignored(a, document, options)]
-    if document.offsets is not None:
-        annotations = [_to_source(document, a) for a in annotations]
-    return apply(document.source, annotations)
+    return [a for a in annotations if not is_ignored(a, document, options)]
 
 
 def rewrite_file(

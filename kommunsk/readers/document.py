@@ -25,6 +25,7 @@ class Document:
     ignored   text ranges (start, end) that suppression comments switched off
     paragraphs  for docx: the text offset where each paragraph starts
                 (positions are then paragraph numbers)
+    places      for docx: where a Word user finds each paragraph ("Økonomi › afsnit 2")
     """
 
     path: str
@@ -36,6 +37,7 @@ class Document:
     offsets: list[int] | None = None
     ignored: tuple[tuple[int, int], ...] = ()
     paragraphs: tuple[int, ...] = field(default=())
+    places: tuple[str, ...] = field(default=())
     bom: bool = False
     byte_order: str = ""  # "little" or "big" for UTF-16 (kept so a rewrite stores it the same way)
 

@@ -30,6 +30,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE_DOCUMENT = "/officeDocument"
+_CONTENT_TYPES = "[Content_Types].xml"
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+MACROS = (
+    "filen indeholder makroer (.docm); gem den i Word som 'Word-dokument (*.docx)' uden makroer"
+)
 
 
 def damaged(path: str, why: str = "filen er beskadiget") -> ReadError:
@@ -51,6 +56,7 @@ class Package:
             raise damaged(path, "filen er beskadiget (ikke en gyldig zip-fil)") from error
         _check_directory(infos, path)
         self.names = {info.filename: info for info in infos}
+        self._refuse_macros()
 
     def xml(self, name: str) -> Any:
         """The root element of part `name` (without a leading "/"), parsed safely."""
@@ -83,6 +89,14 @@ class Package:
                 posixpath.normpath(joined.lstrip("/")),
             )
         return found
+
+    def _refuse_macros(self) -> None:
+        """A macro-enabled document (.docm, even named .docx) is refused: it is not a plain .docx."""
+        if _CONTENT_TYPES not in self.names:
+            return
+        for override in self.xml(_CONTENT_TYPES).iter(_OVERRIDE):
+            if "macroenabled" in override.get("ContentType", "").lower():
+                raise damaged(self.path, MACROS)
 
     def main_part(self) -> str:
         """The name of the main document part (word/document.xml in every Word file seen)."""

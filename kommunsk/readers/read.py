@@ -95,6 +95,14 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     return read_text(decoded, path)
 
 
+def file_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes after the same refusals as `read` (missing, folder, FIFO, too large)."""
+    try:
+        return _load(path, max_bytes)[0]
+    except Skipped as skip:
+        raise skip.as_error() from None
+
+
 def read_with_snapshot(path: str) -> tuple[Document, Snapshot]:
     """Read a file and remember what was read, so a later write can tell if it changed meanwhile."""
     data, info = _load(path, MAX_BYTES)

@@ -57,7 +57,7 @@ def step_summary(findings: Sequence[Finding], summary: Summary) -> str:
         ]
         lines += ["", "| fil | sted | fund | forslag |", "| --- | --- | --- | --- |"]
         for f in found:
-            place = f"¶{f.line}" if f.unit == "paragraph" else f"{f.line}:{f.column}"
+            place = f.place or (f"¶{f.line}" if f.unit == "paragraph" else f"{f.line}:{f.column}")
             suggestion = ", ".join(f.annotation.suggestions[:2])
             lines.append(
                 f"| {_cell(f.path)} | {place} | {_cell(f.annotation.text)} | {_cell(suggestion)} |"
@@ -91,7 +91,8 @@ def command(finding: Finding) -> str:
     message = full_message(finding)
     properties = {"file": finding.path.replace("\\", "/")}
     if finding.unit == "paragraph":
-        message = f"¶{finding.line}, kolonne {finding.column}: {message}"
+        where = finding.place or f"¶{finding.line}, kolonne {finding.column}"
+        message = f"{where}: {message}"
     else:
         properties |= {
             "line": str(finding.line),

@@ -68,6 +68,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "end_line": finding.end_line,
         "end_column": finding.end_column,
         "unit": finding.unit,
+        **({"place": finding.place} if finding.place else {}),
         "kind": a.kind,
         "severity": a.severity,
         "concept_id": a.concept_id,

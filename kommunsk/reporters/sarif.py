@@ -128,7 +128,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         result["kind"] = "informational"  # SARIF: level "none" goes with a kind other than "fail"
     result |= {
         "level": level(a.severity),
-        "message": {"text": full_message(finding)},
+        "message": {"text": _placed(finding, full_message(finding))},
         "locations": [{"physicalLocation": _physical_location(finding)}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         **({"fixes": [_fix(finding)]} if a.replacement and finding.unit == "line" else {}),
@@ -137,9 +137,15 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
             "severity": a.severity,
             "suggestions": list(a.suggestions),
             "unit": finding.unit,
+            **({"place": finding.place} if finding.place else {}),
         },
     }
     return result
+
+
+def _placed(finding: Finding, message: str) -> str:
+    """A Word finding's message starts with where a Word user finds it."""
+    return f"{finding.place}: {message}" if finding.place else message
 
 
 def _fix(finding: Finding) -> dict[str, Any]:

@@ -195,16 +195,26 @@ def _finding_block(finding: Finding, style: Styler, *, explain: bool = True) -> 
 
 
 def _header(finding: Finding, style: Styler, *, explain: bool = True) -> str:
-    """`path:line:column: kind: "text" -> "suggestion" (message)`; the message only if `explain`."""
+    """`path:line:column: kind: "text" -> "suggestion" (message)`; the message only if `explain`.
+
+    A Word finding with a place reads `path: Økonomi › afsnit 2: kind: ...` instead.
+    """
     annotation = finding.annotation
-    place = f"¶{finding.line}" if finding.unit == "paragraph" else str(finding.line)
-    where = f"{style(clean(finding.path), 'path')}:{place}:{finding.column}:"
+    where = f"{style(clean(finding.path), 'path')}:{_where(finding)}:"
     label = style(kind_label(annotation.kind), _style_key(finding))
     what = f'"{one_line(annotation.text)}"'
     if annotation.suggestions:
         what += f" -> {one_line(quoted_list(annotation.suggestions))}"
     message = one_line(annotation.message) if explain else ""
     return f"{where} {label}: {what} ({message})" if message else f"{where} {label}: {what}"
+
+
+def _where(finding: Finding) -> str:
+    """`line:column`; in a Word document ` Økonomi › afsnit 2`, or `¶31:4` without a place."""
+    if finding.place:
+        return f" {clean(finding.place)}"
+    place = f"¶{finding.line}" if finding.unit == "paragraph" else str(finding.line)
+    return f"{place}:{finding.column}"
 
 
 def _style_key(finding: Finding) -> str:
