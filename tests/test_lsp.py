@@ -23,7 +23,6 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import register_lsp_features
 
 
-
 def _converter() -> Any:
     """pygls's converter, reading a code action as the specification says.
 
@@ -127,7 +126,9 @@ def offset_of(text: str, position: types.Position) -> int:
 
 def applied(text: str, edits: Sequence[types.TextEdit]) -> str:
     """`text` with the edits of a WorkspaceEdit made, last first so earlier offsets hold."""
-    spans = [(offset_of(text, e.range.start), offset_of(text, e.range.end), e.new_text) for e in edits]
+    spans = [
+        (offset_of(text, e.range.start), offset_of(text, e.range.end), e.new_text) for e in edits
+    ]
     for start, end, new in sorted(spans, reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -150,11 +151,7 @@ async def actions_at(
 async def test_diagnostics_are_placed_in_utf16_units_and_code_is_not_flagged(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    text = (
-        "# Tilbud 😀\n\n"
-        "Koden `roadmap` og en blok:\n\n```\nroadmap\n```\n\n"
-        f"😀 {ROADMAP}"
-    )
+    text = f"# Tilbud 😀\n\nKoden `roadmap` og en blok:\n\n```\nroadmap\n```\n\n😀 {ROADMAP}"
     params = await open_buffer(client, tmp_path / "tilbud.md", text)
     assert len(params.diagnostics) == 1
     found = params.diagnostics[0]
@@ -162,7 +159,10 @@ async def test_diagnostics_are_placed_in_utf16_units_and_code_is_not_flagged(
     assert found.range == types.Range(utf16(text, start), utf16(text, start + len("roadmap")))
     assert found.range.start.character == 2 + 1 + len("Vi udarbejder et detaljeret ")  # 😀 is 2
     assert found.source == "kommunsk" and found.code == "tidsplan"
-    assert found.severity in (types.DiagnosticSeverity.Warning, types.DiagnosticSeverity.Information)
+    assert found.severity in (
+        types.DiagnosticSeverity.Warning,
+        types.DiagnosticSeverity.Information,
+    )
     assert found.code_description is not None
     assert found.code_description.href.endswith("#tidsplan")
     assert "tidsplan" in found.message
@@ -175,10 +175,15 @@ async def test_a_change_updates_the_diagnostics_and_only_the_last_of_quick_chang
     path = tmp_path / "tilbud.md"
     assert len((await open_buffer(client, path, ROADMAP)).diagnostics) == 1
     waiting = published(client, path.as_uri())
-    for version, text in [(2, "Intet at se her.\n"), (3, "Vi taler med kunderne i hjemmeplejen.\n")]:
+    for version, text in [
+        (2, "Intet at se her.\n"),
+        (3, "Vi taler med kunderne i hjemmeplejen.\n"),
+    ]:
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+                text_document=types.VersionedTextDocumentIdentifier(
+                    uri=path.as_uri(), version=version
+                ),
                 content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
             )
         )
@@ -341,4 +346,3 @@ async def test_a_bad_municipality_is_shown_once_and_gives_no_diagnostics(
     )
     assert list((await waiting).diagnostics) == []
     assert any("Atlantis" in m.message for m in client.messages)
-
