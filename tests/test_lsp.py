@@ -151,7 +151,9 @@ async def actions_at(
 async def test_diagnostics_are_placed_in_utf16_units_and_code_is_not_flagged(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    text = f"# Tilbud 😀\n\nKoden `roadmap` og en blok:\n\n```\nroadmap\n```\n\n😀 {ROADMAP}"
+    # the same sentence in a code span and a code block: only the prose is flagged
+    code = ROADMAP.strip()
+    text = f"# Tilbud 😀\n\nKoden `{code}` og en blok:\n\n```\n{code}\n```\n\n😀 {ROADMAP}"
     params = await open_buffer(client, tmp_path / "tilbud.md", text)
     assert len(params.diagnostics) == 1
     found = params.diagnostics[0]

@@ -22,8 +22,15 @@ from kommunsk.readers.markdown import read_markdown
 from kommunsk.readers.position import source_offset, source_span
 from kommunsk.readers.text import read_text
 
-# LSP language ids kommunsk reads, and the reader each one takes
-LANGUAGES = {"markdown": "markdown", "plaintext": "text", "restructuredtext": "text"}
+# LSP language ids kommunsk reads, and the reader each one takes; editors that send their own
+# file type (Neovim, Helix) say "text" and "rst" where VS Code says "plaintext", "restructuredtext"
+LANGUAGES = {
+    "markdown": "markdown",
+    "plaintext": "text",
+    "text": "text",
+    "restructuredtext": "text",
+    "rst": "text",
+}
 MAX_CHARS = MAX_BYTES  # a buffer is held to the same limit as a file
 
 
