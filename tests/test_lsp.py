@@ -201,21 +201,27 @@ async def test_hover_shows_the_explanation_as_markdown(
     client: LanguageClient, tmp_path: Path
 ) -> None:
     path = tmp_path / "tilbud.md"
-    found = (await open_buffer(client, path, ROADMAP)).diagnostics[0]
-    inside = types.Position(0, found.range.start.character + 3)
-    hover = await client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(uri=path.as_uri()), inside)
-    )
+    text = ROADMAP + "Det gælder også hjemmeplejen.\n"
+    found = (await open_buffer(client, path, text)).diagnostics[0]
+
+    async def hover_at(position: types.Position) -> types.Hover | None:
+        return await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri=path.as_uri()), position)
+        )
+
+    hover = await hover_at(types.Position(0, found.range.start.character + 3))
     assert hover is not None and hover.range == found.range
     assert isinstance(hover.contents, types.MarkupContent)
     assert hover.contents.kind == types.MarkupKind.Markdown
     assert hover.contents.value.startswith("**tidsplan**")
     assert "**Definition:**" in hover.contents.value and "**Kilder:**" in hover.contents.value
-    # a recognised municipal term explains itself too; plain words get nothing
-    elsewhere = await client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(uri=path.as_uri()), types.Position(0, 1))
-    )
-    assert elsewhere is None
+    assert "**Skriv i stedet:** tidsplan, handleplan" in hover.contents.value
+    # a municipal term the text already uses explains itself too; plain words get nothing
+    term = await hover_at(types.Position(1, len("Det gælder også hjem")))
+    assert term is not None and isinstance(term.contents, types.MarkupContent)
+    assert term.contents.value.startswith("**hjemmepleje**")
+    assert "**Definition:**" in term.contents.value
+    assert await hover_at(types.Position(0, 1)) is None
 
 
 @pytest.mark.asyncio

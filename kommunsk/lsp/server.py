@@ -10,9 +10,9 @@ annotator is never used by two threads at once.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,12 +26,12 @@ from kommunsk.engine.registry import annotator_for
 from kommunsk.errors import KommunskError
 from kommunsk.glossary.pages import page_url
 from kommunsk.lsp import actions, hover, ignorelist, settings
-from kommunsk.lsp.buffers import Analysis, analyse, at, supported
+from kommunsk.lsp.buffers import MAX_CHARS, Analysis, analyse, at, supported
 from kommunsk.lsp.positions import UTF16, LineIndex
+from kommunsk.readers.read import thousands
 
 DEBOUNCE_SECONDS = 0.3
 T = TypeVar("T")
-log = logging.getLogger(__name__)
 
 
 class KommunskServer(LanguageServer):
@@ -69,6 +69,10 @@ class KommunskServer(LanguageServer):
         if document is None or not supported(document.language_id):
             return None
         version, text, language = document.version, document.source, document.language_id or ""
+        if len(text) > MAX_CHARS:
+            self.tell(f"{uri} er for stor til at blive tjekket (over {thousands(MAX_CHARS)} tegn)")
+            self._publish(uri, version, [])
+            return None
         try:
             analysis = await self._in_worker(lambda: self._analyse(uri, text, language, version))
         except KommunskError as error:
@@ -106,16 +110,7 @@ class KommunskServer(LanguageServer):
         engine = self.engine(project.glossary)
         found = analyse(text, language, path or uri, engine, project.options, version)
         pages = {a.concept_id: page_url(engine.glossary.get(a.concept_id)) for a in found.shown}
-        return Analysis(
-            found.version,
-            found.document,
-            found.annotations,
-            found.shown,
-            found.municipality,
-            project.glossary,
-            project.options.as_of,
-            pages,
-        )
+        return replace(found, glossary=project.glossary, as_of=project.options.as_of, pages=pages)
 
     def engine(self, glossary: tuple[str, ...]) -> Annotator:
         """The annotator for the bundled glossary plus the project's own files, built once."""
