@@ -244,7 +244,7 @@ async def test_the_preferred_fix_is_the_safe_rewrite_with_agreement(
 async def test_ignore_action_writes_a_new_kommunsk_toml_and_the_diagnostic_goes(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    path = tmp_path / "docs" / "tilbud.md"
+    path = tmp_path / "docs" / "møde referat.md"  # a URI with %-escapes
     path.parent.mkdir()
     found = (await open_buffer(client, path, ROADMAP)).diagnostics[0]
     [ignore] = [a for a in await actions_at(client, path, found) if a.command is not None]
@@ -354,3 +354,25 @@ async def test_a_bad_municipality_is_shown_once_and_gives_no_diagnostics(
     )
     assert list((await waiting).diagnostics) == []
     assert any("Atlantis" in m.message for m in client.messages)
+
+
+@pytest.mark.asyncio
+async def test_save_checks_at_once_and_close_clears_the_diagnostics(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "tilbud.md"
+    await open_buffer(client, path, "Intet at se her.\n")
+    identifier = types.TextDocumentIdentifier(uri=path.as_uri())
+    waiting = published(client, path.as_uri())
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=ROADMAP)],
+        )
+    )
+    client.text_document_did_save(types.DidSaveTextDocumentParams(identifier))
+    params = await waiting
+    assert params.version == 2 and [d.code for d in params.diagnostics] == ["tidsplan"]
+    waiting = published(client, path.as_uri())
+    client.text_document_did_close(types.DidCloseTextDocumentParams(identifier))
+    assert list((await waiting).diagnostics) == []

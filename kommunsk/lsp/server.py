@@ -15,10 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
 
 from kommunsk._version import __version__
 from kommunsk.engine.annotator import Annotator
@@ -65,7 +67,7 @@ class KommunskServer(LanguageServer):
 
     async def refresh(self, uri: str) -> Analysis | None:
         """Check the buffer as it is now and publish its diagnostics (unless it changed meanwhile)."""
-        document = self.workspace.text_documents.get(uri)
+        document = self.document(uri)
         if document is None or not supported(document.language_id):
             return None
         version, text, language = document.version, document.source, document.language_id or ""
@@ -79,7 +81,7 @@ class KommunskServer(LanguageServer):
             self.tell(str(error))
             self._publish(uri, version, [])
             return None
-        current = self.workspace.text_documents.get(uri)
+        current = self.document(uri)
         if current is None or current.version != version:
             return None  # stale: a newer version is on its way
         self.analyses[uri] = analysis
@@ -92,7 +94,7 @@ class KommunskServer(LanguageServer):
 
     async def current(self, uri: str) -> Analysis | None:
         """The check of the buffer's present version, made now if the last one is out of date."""
-        document = self.workspace.text_documents.get(uri)
+        document = self.document(uri)
         if document is None:
             return None
         known = self.analyses.get(uri)
@@ -102,6 +104,11 @@ class KommunskServer(LanguageServer):
         if waiting is not None:
             waiting.cancel()
         return await self.refresh(uri)
+
+    def document(self, uri: str) -> TextDocument | None:
+        """The open buffer at `uri` (pygls keys its buffers by the URI with %-escapes undone)."""
+        found: TextDocument | None = self.workspace.text_documents.get(unquote(uri))
+        return found
 
     def _analyse(self, uri: str, text: str, language: str, version: int | None) -> Analysis:
         """Runs in the worker thread: the project's configuration, then the check."""
@@ -161,9 +168,9 @@ class KommunskServer(LanguageServer):
 
     async def recheck_all(self) -> None:
         """Check every open buffer again (settings or the ignore list changed)."""
-        for uri in list(self.workspace.text_documents):
-            self.analyses.pop(uri, None)
-            await self.refresh(uri)
+        for document in list(self.workspace.text_documents.values()):
+            self.analyses.pop(document.uri, None)
+            await self.refresh(document.uri)
 
 
 def build(debounce: float = DEBOUNCE_SECONDS) -> KommunskServer:
@@ -181,7 +188,7 @@ def build(debounce: float = DEBOUNCE_SECONDS) -> KommunskServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: KommunskServer, params: types.DidChangeTextDocumentParams) -> None:
-        if params.text_document.uri in ls.workspace.text_documents:
+        if ls.document(params.text_document.uri) is not None:
             ls.schedule(params.text_document.uri, ls.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
