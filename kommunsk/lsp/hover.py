@@ -28,7 +28,8 @@ def explanation(
     as_of: date | None = None,
 ) -> Explanation:
     """The explanation of the concept behind `annotation`, with the municipality's local variant."""
-    found = explain_with(annotator, annotation.term or annotation.text, municipality=municipality)
+    query = annotation.term or annotation.text
+    found = explain_with(annotator, query, municipality=municipality, as_of=as_of)
     if found.concept is not None and found.concept.id == annotation.concept_id:
         return found
     concept = annotator.glossary.get(annotation.concept_id)
