@@ -88,7 +88,7 @@ def _yaml(text: str, word: str, path: Path) -> str | None:
     # lazy, for start-up speed: PyYAML is needed only for a .kommunsk.yaml file
     import yaml
 
-    from kommunsk.glossary.yamlfile import parse
+    from kommunsk.glossary.yamlfile import parse  # lazy: it imports PyYAML too
 
     try:
         data = parse(text).data or {}
