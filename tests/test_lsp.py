@@ -56,17 +56,21 @@ ROADMAP = "Vi udarbejder et detaljeret roadmap for hele projektperioden.\n"
 WAIT = 60  # seconds; the first server of a run may build the glossary cache
 
 
-async def start(root: Path, options: object = None) -> LanguageClient:
+async def start(
+    root: Path, options: object = None, capabilities: types.ClientCapabilities | None = None
+) -> LanguageClient:
     """A client connected to a fresh server, initialised with `root` as the workspace."""
     client = await SERVER.start()
     assert isinstance(client, LanguageClient)
-    await client.initialize_session(initialize_params(root, options))
+    await client.initialize_session(initialize_params(root, options, capabilities))
     return client
 
 
-def initialize_params(root: Path, options: object = None) -> types.InitializeParams:
+def initialize_params(
+    root: Path, options: object = None, capabilities: types.ClientCapabilities | None = None
+) -> types.InitializeParams:
     return types.InitializeParams(
-        capabilities=types.ClientCapabilities(),
+        capabilities=capabilities or types.ClientCapabilities(),
         root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="projekt")],
         initialization_options=options,
@@ -319,6 +323,27 @@ async def test_municipality_from_initialization_options_and_from_the_workspace_c
     client = await start(project)
     try:
         [found] = (await open_buffer(client, project / "b.md", PLEJEHJEM)).diagnostics
+        assert found.code == "plejecenter"
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_an_editor_that_is_asked_for_settings_is_asked_when_they_change(
+    tmp_path: Path,
+) -> None:
+    asked = types.ClientCapabilities(
+        workspace=types.WorkspaceClientCapabilities(configuration=True)
+    )
+    client = await start(tmp_path, capabilities=asked)
+    try:
+        path = tmp_path / "a.md"
+        assert not (await open_buffer(client, path, PLEJEHJEM)).diagnostics
+        client.set_configuration({"kommunsk": {"municipality": "151"}})
+        waiting = published(client, path.as_uri())
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+        [found] = (await waiting).diagnostics
         assert found.code == "plejecenter"
     finally:
         await client.shutdown_session()

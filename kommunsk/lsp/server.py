@@ -18,6 +18,7 @@ from typing import TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
@@ -166,6 +167,20 @@ class KommunskServer(LanguageServer):
             types.ShowMessageParams(type=types.MessageType.Error, message=f"kommunsk: {message}")
         )
 
+    async def pull_settings(self) -> None:
+        """Ask the editor for the `kommunsk` section, if it keeps settings to be asked for."""
+        workspace = self.client_capabilities.workspace
+        if workspace is None or not workspace.configuration:
+            return
+        try:
+            found = await self.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section=settings.SECTION)])
+            )
+        except JsonRpcException:
+            return  # the editor could not say: keep what we have
+        if found:
+            self.editor = settings.editor_settings({settings.SECTION: found[0]}, self.editor)
+
     async def recheck_all(self) -> None:
         """Check every open buffer again (settings or the ignore list changed)."""
         for document in list(self.workspace.text_documents.values()):
@@ -180,6 +195,13 @@ def build(debounce: float = DEBOUNCE_SECONDS) -> KommunskServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: KommunskServer, params: types.InitializeParams) -> None:
         ls.editor = settings.editor_settings(params.initialization_options, ls.editor)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: KommunskServer, params: types.InitializedParams) -> None:
+        before = ls.editor
+        await ls.pull_settings()
+        if ls.editor != before:
+            await ls.recheck_all()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: KommunskServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -268,7 +290,11 @@ def build(debounce: float = DEBOUNCE_SECONDS) -> KommunskServer:
     async def did_change_configuration(
         ls: KommunskServer, params: types.DidChangeConfigurationParams
     ) -> None:
-        ls.editor = settings.editor_settings(params.settings, ls.editor)
+        named, municipality = settings.municipality_in(params.settings)
+        if named:
+            ls.editor = settings.EditorSettings(municipality)
+        else:
+            await ls.pull_settings()  # an editor that is asked for settings only says they changed
         await ls.recheck_all()
 
     return server

@@ -34,18 +34,23 @@ def editor_settings(raw: Any, current: EditorSettings | None = None) -> EditorSe
 
     Clients nest settings differently, so all of these are understood:
     `{"kommunsk": {"municipality": "Aarhus"}}`, `{"kommunsk.municipality": "Aarhus"}`
-    and `{"municipality": "Aarhus"}`. An empty string clears the setting.
+    and `{"municipality": "Aarhus"}`. An empty string (or null) clears the setting.
     """
-    current = current or EditorSettings()
+    named, value = municipality_in(raw)
+    return EditorSettings(value) if named else current or EditorSettings()
+
+
+def municipality_in(raw: Any) -> tuple[bool, str | None]:
+    """Whether `raw` names the municipality setting, and its value (None: cleared)."""
     if not isinstance(raw, Mapping):
-        return current
+        return False, None
     nested = raw.get(SECTION)
     for source in (nested if isinstance(nested, Mapping) else {}, raw):
         for key in (f"{SECTION}.municipality", "municipality"):
             if key in source:
                 value = source[key]
-                return EditorSettings(str(value).strip() or None if value is not None else None)
-    return current
+                return True, (str(value).strip() or None) if value is not None else None
+    return False, None
 
 
 @dataclass(frozen=True)
