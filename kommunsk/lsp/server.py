@@ -34,6 +34,7 @@ from kommunsk.lsp.positions import UTF16, LineIndex
 from kommunsk.readers.read import thousands
 
 DEBOUNCE_SECONDS = 0.3
+ISSUES = "https://github.com/kommunsk/kommunsk/issues"
 T = TypeVar("T")
 
 
@@ -81,6 +82,9 @@ class KommunskServer(LanguageServer):
         except KommunskError as error:
             self.tell(str(error))
             self._publish(uri, version, [])
+            return None
+        except Exception as error:  # the last line of defence: say so, and keep serving
+            self.tell(f"intern fejl: {type(error).__name__}: {error} (meld fejlen på {ISSUES})")
             return None
         current = self.document(uri)
         if current is None or current.version != version:
