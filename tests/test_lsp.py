@@ -242,6 +242,10 @@ async def test_the_preferred_fix_is_the_safe_rewrite_with_agreement(
     result = applied(ROADMAP, edit.changes[path.as_uri()])
     assert result == "Vi udarbejder en detaljeret tidsplan for hele projektperioden.\n"
     assert preferred[0].title == "Skriv «en detaljeret tidsplan»"
+    # the other suggestion replaces the word alone, and says that the article may not agree
+    assert [a.title for a in fixes if a.edit is not None and not a.is_preferred] == [
+        "Skriv «handleplan» (kun ordet; tjek artikel og bøjning)"
+    ]
 
 
 @pytest.mark.asyncio

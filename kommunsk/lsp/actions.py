@@ -50,12 +50,16 @@ def fixes(
         edits = [types.TextEdit(index.range(a, b), new) for a, b, new in sorted(annotation.edits)]
         actions.append(_action(f"Skriv «{result}»", uri, edits, found, preferred=True))
         done.add(annotation.replacement or result)
+    # when the safe rewrite had to mend other words, replacing the word alone may not agree
+    agrees = all(annotation.start <= a and b <= annotation.end for a, b, _ in annotation.edits)
+    note = "" if agrees else " (kun ordet; tjek artikel og bøjning)"
     for suggestion in annotation.suggestions:
         if suggestion in done:
             continue
         done.add(suggestion)
         edit = types.TextEdit(index.range(annotation.start, annotation.end), suggestion)
-        actions.append(_action(f"Skriv «{suggestion}»", uri, [edit], found, preferred=False))
+        title = f"Skriv «{suggestion}»{note}"
+        actions.append(_action(title, uri, [edit], found, preferred=False))
     return actions
 
 
