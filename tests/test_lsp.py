@@ -175,6 +175,24 @@ async def test_diagnostics_are_placed_in_utf16_units_and_code_is_not_flagged(
 
 
 @pytest.mark.asyncio
+async def test_an_editor_that_counts_in_utf8_gets_utf8_positions(tmp_path: Path) -> None:
+    utf8 = types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8]
+        )
+    )
+    client = await start(tmp_path, capabilities=utf8)
+    try:
+        text = f"😀 Æbler. {ROADMAP}"
+        [found] = (await open_buffer(client, tmp_path / "a.md", text)).diagnostics
+        before = text[: text.index("roadmap")]
+        assert found.range.start == types.Position(0, len(before.encode("utf-8")))
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+@pytest.mark.asyncio
 async def test_a_change_updates_the_diagnostics_and_only_the_last_of_quick_changes_counts(
     client: LanguageClient, tmp_path: Path
 ) -> None:
