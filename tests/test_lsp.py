@@ -380,8 +380,9 @@ async def test_other_languages_get_nothing(client: LanguageClient, tmp_path: Pat
             types.TextDocumentItem(python.as_uri(), "python", 1, "# " + ROADMAP)
         )
     )
-    rst = await open_buffer(client, tmp_path / "b.rst", ROADMAP, "restructuredtext")
-    assert len(rst.diagnostics) == 1
+    literal = f"Kode::\n\n    {ROADMAP}\n{ROADMAP}"  # the literal block is not prose
+    rst = await open_buffer(client, tmp_path / "b.rst", literal, "restructuredtext")
+    assert [d.range.start.line for d in rst.diagnostics] == [4]
     assert python.as_uri() not in client.diagnostics
     hover = await client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(python.as_uri()), types.Position(0, 30))

@@ -1,8 +1,9 @@
 """An editor buffer to findings: the reader its language asks for, then the linter's own checks.
 
 A Markdown buffer goes through the Markdown reader, so code spans, code blocks,
-link targets and front matter are never flagged; plain text and
-reStructuredText are read as plain text. Suppression comments, the ignore list,
+link targets and front matter are never flagged; reStructuredText goes through
+the reStructuredText reader (literal blocks, code directives and comments are
+blanked); plain text is read as it is. Suppression comments, the ignore list,
 per-path municipalities and front matter work as in `kommunsk check`, because
 the linter (`lint.check.findings_for`) does the checking.
 """
@@ -20,6 +21,7 @@ from kommunsk.readers import MAX_BYTES, Document
 from kommunsk.readers.encoding import Decoded, dominant_newline
 from kommunsk.readers.markdown import read_markdown
 from kommunsk.readers.position import source_offset, source_span
+from kommunsk.readers.rst import read_rst
 from kommunsk.readers.text import read_text
 
 # LSP language ids kommunsk reads, and the reader each one takes; editors that send their own
@@ -28,8 +30,8 @@ LANGUAGES = {
     "markdown": "markdown",
     "plaintext": "text",
     "text": "text",
-    "restructuredtext": "text",
-    "rst": "text",
+    "restructuredtext": "rst",
+    "rst": "rst",
 }
 MAX_CHARS = MAX_BYTES  # a buffer is held to the same limit as a file
 
@@ -66,8 +68,11 @@ def supported(language_id: str | None) -> bool:
 def read_buffer(text: str, language_id: str, path: str) -> Document:
     """The buffer as the reader for its language sees it."""
     decoded = Decoded(text, "utf-8", False, dominant_newline(text))
-    if LANGUAGES[language_id] == "markdown":
+    reader = LANGUAGES[language_id]
+    if reader == "markdown":
         return read_markdown(decoded, path)
+    if reader == "rst":
+        return read_rst(decoded, path)
     return read_text(decoded, path)
 
 
