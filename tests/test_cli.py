@@ -65,7 +65,8 @@ def test_version_names_package_and_glossary() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["check", "annotate", "explain", "rewrite", "municipalities", "glossary validate"]
+    "command",
+    ["check", "annotate", "explain", "rewrite", "municipalities", "glossary validate", "lsp"],
 )
 def test_every_command_has_help_with_a_danish_example(command: str) -> None:
     code, out, _ = run(*command.split(), "--help")
