@@ -165,13 +165,15 @@ def test_imports_inside_functions_say_why(module: str) -> None:
 
 
 def test_the_hook_path_imports_no_heavy_library() -> None:
-    """`kommunsk check` on a cached glossary must not import spaCy, jsonschema or rich."""
+    """`kommunsk check` on a cached glossary must not import spaCy, jsonschema, rich or the server."""
     import subprocess
     import sys
 
     code = (
         "import sys, kommunsk.cli.check; "
-        "print(sorted(m for m in ('spacy', 'jsonschema', 'rich', 'docx', 'yaml') if m in sys.modules))"
+        "print(sorted(m for m in ('spacy', 'jsonschema', 'rich', 'docx', 'yaml', 'starlette', "
+        "'uvicorn', 'multipart', 'python_multipart', 'jinja2', 'kommunsk.server') "
+        "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

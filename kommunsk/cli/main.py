@@ -34,6 +34,7 @@ COMMANDS = {
     "rewrite": "kommunsk.cli.rewrite",
     "municipalities": "kommunsk.cli.municipalities",
     "glossary": "kommunsk.cli.glossary",
+    "serve": "kommunsk.cli.serve",
 }
 
 

@@ -36,6 +36,7 @@ def test_200_kb_of_broken_markup_reads_in_linear_time(unit: str) -> None:
     started = time.perf_counter()
     read_bytes(large, "side.html")
     assert time.perf_counter() - started < 2
+
     def ratio() -> float:
         return seconds(lambda: read_bytes(large, "side.html")) / max(
             seconds(lambda: read_bytes(small, "side.html")), 1e-3
