@@ -67,6 +67,12 @@ class Annotated:
     def to_original(self, offset: int) -> int:
         return offset if self.positions is None else self.positions[offset]
 
+    def end_to_original(self, start: int, end: int) -> int:
+        """Where a span ending at `end` ends in the original: just after its last character."""
+        if self.positions is None or end <= start:
+            return self.to_original(end)
+        return self.positions[end - 1] + 1
+
 
 @dataclass(frozen=True)
 class CheckRequest:
@@ -209,7 +215,7 @@ def matches(
         if not request.wants(rule_id):
             continue
         start = text.to_original(annotation.start)
-        end = text.to_original(annotation.end)
+        end = text.end_to_original(annotation.start, annotation.end)
         offset = to_utf16(start)
         found.append(
             {
