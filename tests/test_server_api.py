@@ -33,9 +33,13 @@ def test_the_openapi_document_is_valid_and_served(client: TestClient) -> None:
     served = client.get("/openapi.json").json()
     assert served == document()
     validate(served)
-    assert {"/api/annotate", "/api/rewrite", "/api/explain", "/api/municipalities", "/v2/check"} <= set(
-        served["paths"]
-    )
+    assert {
+        "/api/annotate",
+        "/api/rewrite",
+        "/api/explain",
+        "/api/municipalities",
+        "/v2/check",
+    } <= set(served["paths"])
 
 
 def test_annotate_answers_as_the_library(client: TestClient) -> None:
@@ -72,7 +76,9 @@ def test_rewrite_answers_as_the_library(client: TestClient) -> None:
 
 
 def test_explain_found_and_not_found(client: TestClient) -> None:
-    found = client.get("/api/explain", params={"term": "visiteret", "municipality": "Odense"}).json()
+    found = client.get(
+        "/api/explain", params={"term": "visiteret", "municipality": "Odense"}
+    ).json()
     conforms(found, "Explanation")
     assert found["found"] is True
     assert found["concept"]["id"] == kommunsk.explain("visiteret").concept.id  # type: ignore[union-attr]
@@ -96,7 +102,13 @@ def test_municipalities_list_search_and_profile(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "body", "status", "code"),
     [
-        ("post", "/api/annotate", {"text": "x", "municipality": "Narnia"}, 400, "unknown-municipality"),
+        (
+            "post",
+            "/api/annotate",
+            {"text": "x", "municipality": "Narnia"},
+            400,
+            "unknown-municipality",
+        ),
         ("post", "/api/annotate", {"text": "x", "date": "i går"}, 400, "usage"),
         ("post", "/api/annotate", {"tekst": "x"}, 400, "usage"),
         ("post", "/api/rewrite", [1, 2], 400, "usage"),

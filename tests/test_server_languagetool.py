@@ -21,7 +21,7 @@ import kommunsk
 from kommunsk.server.app import create_app
 from kommunsk.server.languagetool import Utf16, parse_data, sentence, units
 
-TEXT = "Vores kunder får et detaljeret roadmap. Investeringen er stor."
+TEXT = "Vores kunder får et detaljeret roadmap. Investeringen er stor, og ROI er høj."
 EMOJI = "😀🎉 Tak! " + TEXT  # two characters outside the BMP before every finding
 
 
@@ -36,8 +36,10 @@ def server() -> Iterator[str]:
         yield url
 
 
-def flagged(text: str) -> list[kommunsk.Annotation]:
-    return [a for a in kommunsk.annotate(text) if a.kind != "term"]
+def flagged(text: str, picky: bool = False) -> list[kommunsk.Annotation]:
+    """What a LanguageTool client should get: the findings `kommunsk check` reports by default."""
+    floor = ("warning", "suggestion", "info") if picky else ("warning", "suggestion")
+    return [a for a in kommunsk.annotate(text) if a.kind != "term" and a.severity in floor]
 
 
 def test_offsets_count_utf16_code_units(client: TestClient) -> None:
@@ -142,7 +144,7 @@ def test_data_offsets_refer_to_the_input_with_its_markup(client: TestClient) -> 
         {"text": "roadmap"},
         {"markup": "</b>"},
         {"markup": "<br>", "interpretAs": "\n"},
-        {"text": "😀 Investeringen er stor."},
+        {"text": "😀 Investeringen er stor, og ROI er høj."},
     ]
     whole = "".join(p.get("text", p.get("markup", "")) for p in parts)
     data = json.dumps({"annotation": parts})
@@ -152,7 +154,17 @@ def test_data_offsets_refer_to_the_input_with_its_markup(client: TestClient) -> 
         encoded[2 * m["offset"] : 2 * (m["offset"] + m["length"])].decode("utf-16-le")
         for m in answer["matches"]
     ]
-    assert found == ["roadmap", "Investeringen"]
+    assert found == ["roadmap", "ROI"]
+
+
+def test_picky_adds_the_jargon_the_context_makes_acceptable(client: TestClient) -> None:
+    text = "Investeringen er stor."
+    default = client.post("/v2/check", data={"text": text, "language": "da-DK"}).json()
+    picky = client.post("/v2/check", data={"text": text, "language": "da-DK", "level": "picky"})
+    assert default["matches"] == [] != flagged(text, picky=True)
+    assert [m["offset"] for m in picky.json()["matches"]] == [
+        a.start for a in flagged(text, picky=True)
+    ]
 
 
 def test_get_check_works_like_post(client: TestClient) -> None:

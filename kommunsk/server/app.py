@@ -76,9 +76,7 @@ async def lt_check(request: Request) -> Response:
         day = service.day(fields.get("date") or None)
         municipality = service.find_municipality(checked.municipality, day)
         code = municipality.code if municipality else None
-        found = await run_in_threadpool(
-            service.annotate, checked.text.plain, code, day, unverified=checked.level == "picky"
-        )
+        found = await run_in_threadpool(service.annotate, checked.text.plain, code, day)
     except ProtocolError as error:
         return PlainTextResponse(str(error), status_code=error.status)
     except KommunskError as error:
