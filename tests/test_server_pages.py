@@ -230,11 +230,11 @@ def test_fifty_parallel_clients_each_get_their_own_answer() -> None:
 
         with ThreadPoolExecutor(max_workers=50) as pool:
             answers = list(pool.map(ask, jobs))
-    for (text, municipality), (annotations, matches) in zip(jobs, answers, strict=True):
+    for (text, municipality), (found, matches) in zip(jobs, answers, strict=True):
         expected = [
             a for a in kommunsk.annotate(text, municipality=municipality) if a.kind != "term"
         ]
-        assert annotations == [a.to_dict() for a in expected]
+        assert found == [a.to_dict() for a in expected]
         assert [(m["offset"], m["length"]) for m in matches] == [
             (a.start, a.end - a.start) for a in expected if a.severity != "info"
         ]
