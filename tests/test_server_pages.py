@@ -67,6 +67,13 @@ def test_a_checked_text_is_highlighted_by_severity(client: TestClient) -> None:
     for annotation in expected:
         assert f'href="/ordliste/{annotation.concept_id}"' in page.text
     assert "Aarhus Kommune" in page.text
+    warnings = sum(a.severity == "warning" for a in expected)
+    suggestions = len(expected) - warnings
+    counts = [
+        f"{warnings} advarsler" * bool(warnings),
+        f"{suggestions} forslag" * bool(suggestions),
+    ]
+    assert f"{len(expected)} fund: {', '.join(c for c in counts if c)}" in page.text
     assert textarea(page.text) == TEXT
 
 

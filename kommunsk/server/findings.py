@@ -23,6 +23,11 @@ KIND_LABELS = {
     "outdated": "Forældet betegnelse",
     "term": "Kommunalt fagord",
 }
+PLURALS = {
+    "warning": ("advarsel", "advarsler"),
+    "suggestion": ("forslag", "forslag"),
+    "info": ("fagord", "fagord"),
+}
 SHOWN = ("warning", "suggestion")  # severities the page shows unless asked for the terms too
 
 
@@ -74,8 +79,8 @@ class Result:
         if not self.findings:
             return "Ingen fund"
         parts = [
-            f"{count} {label.lower()}{'er' if count != 1 and key != 'info' else ''}"
-            for key, label in SEVERITY_LABELS.items()
+            f"{count} {PLURALS[key][count != 1]}"
+            for key in SEVERITY_LABELS
             if (count := counts[key])
         ]
         return f"{len(self.findings)} fund: " + ", ".join(parts)
