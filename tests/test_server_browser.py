@@ -69,6 +69,8 @@ def test_check_a_proposal_use_a_suggestion_and_open_the_glossary(
     )
     assert page.locator(".findings .finding").count() == len(expected)
     assert page.locator("#kopier").is_visible()  # the script ran and offers copying
+    page.click("#kopier")
+    page.wait_for_selector("text=Teksten er kopieret.")
 
     marks.first.click()  # a highlight leads to its card
     assert page.url.endswith("#fund-1")

@@ -208,6 +208,28 @@ def test_the_word_download_says_it_is_not_there_yet(client: TestClient) -> None:
     assert "Hent Word-filen" not in client.get("/").text
 
 
+def test_a_word_export_plugs_into_the_download_route() -> None:
+    app = create_app()
+    seen: list[tuple[str, list[str]]] = []
+
+    def export(data: bytes, name: str, found: object) -> bytes:
+        seen.append((name, [a.text for a in found]))  # type: ignore[attr-defined]
+        return b"PK new docx"
+
+    app.state.word_export = export
+    client = TestClient(app)
+    assert "Hent Word-filen med kommentarer" in client.get("/").text
+    answer = client.post(
+        "/hent/word",
+        files={"fil": ("tilbud.docx", _docx("Vores roadmap er klar."), "x")},
+        data={"kommune": "Aarhus"},
+    )
+    assert answer.status_code == 200
+    assert answer.content == b"PK new docx"
+    assert answer.headers["content-disposition"] == 'attachment; filename="tilbud-kommunsk.docx"'
+    assert seen == [("tilbud.docx", ["roadmap"])]
+
+
 @pytest.mark.slow
 def test_fifty_parallel_clients_each_get_their_own_answer() -> None:
     """No state between requests: 50 clients at once, each result equal to the library's."""

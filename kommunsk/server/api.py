@@ -3,7 +3,8 @@
 Each answer carries the kommunsk and glossary versions; offsets are Python
 string offsets (code points), as in the library. A user mistake (an unknown
 municipality, a bad date, a missing field) is a 400 with {"error": {"code",
-"message"}}, the code being the library's stable error code.
+"message"}}, the code being the library's stable error code. Work with the
+glossary runs in a worker thread (plain functions: Starlette runs them there).
 """
 
 from __future__ import annotations
@@ -60,10 +61,17 @@ async def annotate(request: Request) -> JSONResponse:
     service: Service = request.app.state.service
     try:
         data = await _body(request)
+    except KommunskError as err:
+        return failed(err)
+    return await run_in_threadpool(_annotate, service, data)
+
+
+def _annotate(service: Service, data: dict[str, Any]) -> JSONResponse:
+    try:
         day = service.day(data.get("date"))
         municipality = service.find_municipality(data.get("municipality"), day)
         code = municipality.code if municipality else None
-        found = await run_in_threadpool(service.annotate, data["text"], code, day)
+        found = service.annotate(data["text"], code, day)
     except KommunskError as err:
         return failed(err)
     if not data.get("include_terms"):
@@ -82,10 +90,17 @@ async def rewrite(request: Request) -> JSONResponse:
     service: Service = request.app.state.service
     try:
         data = await _body(request)
+    except KommunskError as err:
+        return failed(err)
+    return await run_in_threadpool(_rewrite, service, data)
+
+
+def _rewrite(service: Service, data: dict[str, Any]) -> JSONResponse:
+    try:
         day = service.day(data.get("date"))
         municipality = service.find_municipality(data.get("municipality"), day)
         code = municipality.code if municipality else None
-        done = await run_in_threadpool(service.rewrite, data["text"], code, day)
+        done = service.rewrite(data["text"], code, day)
     except KommunskError as err:
         return failed(err)
     return JSONResponse(
@@ -108,7 +123,7 @@ async def rewrite(request: Request) -> JSONResponse:
     )
 
 
-async def explain(request: Request) -> JSONResponse:
+def explain(request: Request) -> JSONResponse:
     """GET ?term=&municipality=&date= -> the concept, or the closest words (found: false)."""
     service: Service = request.app.state.service
     params = request.query_params
@@ -117,13 +132,13 @@ async def explain(request: Request) -> JSONResponse:
         return error(400, "usage", 'parameteren "term" mangler')
     try:
         day = service.day(params.get("date"))
-        result = await run_in_threadpool(service.explain, term, params.get("municipality"), day)
+        result = service.explain(term, params.get("municipality"), day)
     except KommunskError as err:
         return failed(err)
     return JSONResponse({**_versions(service, day), **result.to_dict()})
 
 
-async def municipalities(request: Request) -> JSONResponse:
+def municipalities(request: Request) -> JSONResponse:
     """GET ?q=&date= -> the municipalities whose name, code or region contains q (all without q)."""
     service: Service = request.app.state.service
     try:
@@ -144,7 +159,7 @@ async def municipalities(request: Request) -> JSONResponse:
     return JSONResponse({**_versions(service, day), "municipalities": rows})
 
 
-async def municipality(request: Request) -> JSONResponse:
+def municipality(request: Request) -> JSONResponse:
     """GET /api/municipalities/{name} -> one municipality's profile (404 with suggestions if none)."""
     service: Service = request.app.state.service
     try:

@@ -7,6 +7,7 @@ One process serves the page and the glossary pages (pages), kommunsk's JSON API
 from __future__ import annotations
 
 from pathlib import Path, PurePath
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -21,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kommunsk.errors import KommunskError
 from kommunsk.readers import read_bytes
 from kommunsk.server import api, openapi, pages
-from kommunsk.server.downloads import DOCX, word_export
+from kommunsk.server.downloads import DOCX, WordExport, word_export
 from kommunsk.server.forms import read_form
 from kommunsk.server.languagetool import (
     LANGUAGES,
@@ -72,16 +73,24 @@ async def lt_check(request: Request) -> Response:
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
         else:
             fields = dict(request.query_params)
+    except KommunskError as error:
+        return PlainTextResponse(f"Error: {error}", status_code=400)
+    link = str(request.url_for("concept", concept="{id}")).replace("%7Bid%7D", "{id}")
+    return await run_in_threadpool(_lt_answer, service, fields, link)
+
+
+def _lt_answer(service: Service, fields: dict[str, str], link: str) -> Response:
+    """The /v2/check answer (in a worker thread: it uses the engine)."""
+    try:
         checked = parse_check(fields)
         day = service.day(fields.get("date") or None)
         municipality = service.find_municipality(checked.municipality, day)
         code = municipality.code if municipality else None
-        found = await run_in_threadpool(service.annotate, checked.text.plain, code, day)
+        found = service.annotate(checked.text.plain, code, day)
     except ProtocolError as error:
         return PlainTextResponse(str(error), status_code=error.status)
     except KommunskError as error:
         return PlainTextResponse(f"Error: {error}", status_code=400)
-    link = str(request.url_for("concept", concept="{id}")).replace("%7Bid%7D", "{id}")
     glossary_version = service.glossary(day).version
     return JSONResponse(response(checked, matches(checked, found, link), glossary_version))
 
@@ -97,24 +106,33 @@ async def openapi_json(_request: Request) -> Response:
 async def word_download(request: Request) -> Response:
     """POST a .docx: the same file with the findings as comments (when the Word export exists)."""
     service: Service = request.app.state.service
-    export = request.app.state.word_export
+    export: WordExport | None = request.app.state.word_export
     if export is None:
         return PlainTextResponse(
             "Word-filen med kommentarer findes ikke i denne version af kommunsk.", status_code=501
         )
     try:
         form = await read_form(request, service.settings.max_upload)
-        upload = form.get("fil")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            return PlainTextResponse("Vælg en Word-fil (.docx).", status_code=400)
-        data = await upload.read()
-        name = PurePath(upload.filename).name
+    except KommunskError as error:
+        return PlainTextResponse(str(error), status_code=400)
+    upload = form.get("fil")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return PlainTextResponse("Vælg en Word-fil (.docx).", status_code=400)
+    data = await upload.read()
+    return await run_in_threadpool(_word_file, service, export, data, upload.filename, form)
+
+
+def _word_file(
+    service: Service, export: WordExport, data: bytes, filename: str, form: dict[str, Any]
+) -> Response:
+    """The uploaded Word file with the findings in it (in a worker thread: it uses the engine)."""
+    name = PurePath(filename).name
+    try:
         day = service.day(str(form.get("dato", "")) or None)
         municipality = service.find_municipality(str(form.get("kommune", "")) or None, day)
         code = municipality.code if municipality else None
-        text = read_bytes(data, name).text
-        found = await run_in_threadpool(service.annotate, text, code, day)
-        result = await run_in_threadpool(export, data, name, found)
+        found = service.annotate(read_bytes(data, name).text, code, day)
+        result = export(data, name, found)
     except KommunskError as error:
         return PlainTextResponse(str(error), status_code=400)
     stem = PurePath(name).stem.replace('"', "")

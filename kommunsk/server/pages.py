@@ -1,5 +1,8 @@
 """The web page and the glossary pages: server-rendered HTML, Danish, readable without JavaScript.
 
+Handlers that use the glossary are plain functions, which Starlette runs in a
+worker thread, so the event loop never waits for the engine.
+
 The check page is one form: the text (or an uploaded file, read in memory by
 the readers), the municipality and the date. Every button posts the form back
 (check, use one suggestion, make every safe replacement), so the page keeps no
@@ -63,11 +66,21 @@ async def check_page(request: Request) -> Response:
         "notice": None,
         "word_export": request.app.state.word_export is not None,
     }
-    status = 200
+    form: dict[str, Any] | None = None
     if request.method == "POST":
         try:
             form = await read_form(request, service.settings.max_upload)
-            status = await run_in_threadpool(_check, service, form, values)
+        except KommunskError as error:
+            values["error"] = str(error)
+    return await run_in_threadpool(_page, service, form, values)
+
+
+def _page(service: Service, form: dict[str, Any] | None, values: dict[str, Any]) -> Response:
+    """The page, after checking what the form asked for (in a worker thread: it uses the engine)."""
+    status = 400 if values["error"] else 200
+    if form is not None:
+        try:
+            status = _check(service, form, values)
         except KommunskError as error:
             values["error"] = str(error)
             status = 400
@@ -127,7 +140,7 @@ def _read_upload(upload: UploadFile) -> tuple[str, tuple[tuple[int, int], ...]]:
     return document.text, document.ignored
 
 
-async def glossary_page(request: Request) -> Response:
+def glossary_page(request: Request) -> Response:
     """The concepts, all or those a search finds (by any term, business form or id)."""
     service: Service = request.app.state.service
     glossary = service.glossary(service.day(None))
@@ -148,7 +161,7 @@ def _words(concept: Any) -> list[str]:
     ]
 
 
-async def concept_page(request: Request) -> Response:
+def concept_page(request: Request) -> Response:
     """One concept: definition, explanation, terms, business forms, law, sources, local variants."""
     service: Service = request.app.state.service
     day = service.day(request.query_params.get("dato"))
@@ -195,7 +208,7 @@ async def concept_page(request: Request) -> Response:
     )
 
 
-async def municipalities_page(request: Request) -> Response:
+def municipalities_page(request: Request) -> Response:
     """The 98 municipalities, or those whose name, code or region contains the search."""
     service: Service = request.app.state.service
     day = service.day(None)
@@ -211,7 +224,7 @@ async def municipalities_page(request: Request) -> Response:
     return render(service, "municipalities.html", municipalities=found, query=query, day=day)
 
 
-async def municipality_page(request: Request) -> Response:
+def municipality_page(request: Request) -> Response:
     """One municipality's profile: council, committees, administrations, its own words."""
     service: Service = request.app.state.service
     day = service.day(request.query_params.get("dato"))
