@@ -82,6 +82,7 @@ def test_user_text_is_escaped_everywhere(client: TestClient) -> None:
     assert page.status_code == 400  # the municipality is unknown
     assert "<script>alert" not in page.text and "<img src=x" not in page.text
     assert "&lt;script&gt;" in page.text
+    assert textarea(page.text) == XSS + " roadmap"  # the text is kept for the next try
     page = client.post("/", data={"tekst": XSS + " Vores roadmap."})
     assert page.status_code == 200
     assert "<script>alert" not in page.text and "<img src=x" not in page.text

@@ -280,6 +280,7 @@ _CHECK_FORM = {
         "disabledCategories": _STRING,
         "level": {"type": "string", "enum": ["default", "picky"]},
         "kommune": {"type": "string", "description": "kommunsk's extra: the municipality"},
+        "date": {"type": "string", "format": "date", "description": "kommunsk's extra: the date"},
     },
 }
 

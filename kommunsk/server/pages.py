@@ -102,6 +102,7 @@ def _check(service: Service, form: dict[str, Any], values: dict[str, Any]) -> in
     if isinstance(upload, UploadFile) and upload.filename:
         values["filename"] = upload.filename
         text, ignored = _read_upload(upload)
+    values["text"] = text  # kept in the form even when what follows fails
     municipality = service.find_municipality(values["municipality_query"], day)
     code = municipality.code if municipality is not None else None
     action = str(form.get("handling", "tjek"))
