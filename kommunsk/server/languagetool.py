@@ -207,6 +207,7 @@ def matches(
     """
     text = request.text
     to_utf16 = Utf16(text.original)
+    sentences = Sentences(text.plain)
     found = []
     for annotation in annotations:
         if annotation.kind not in RULES or (
@@ -227,7 +228,7 @@ def matches(
                 "offset": offset,
                 "length": to_utf16(end) - offset,
                 "context": context(text.plain, annotation.start, annotation.end),
-                "sentence": sentence(text.plain, annotation.start, annotation.end),
+                "sentence": sentences.around(annotation.start, annotation.end),
                 "type": {"typeName": "Hint" if annotation.severity != "warning" else "Other"},
                 "rule": {
                     "id": rule_id,
@@ -260,18 +261,33 @@ def context(plain: str, start: int, end: int) -> dict[str, Any]:
     return {"text": shown, "offset": units(before), "length": units(plain[start:end])}
 
 
+class Sentences:
+    """The sentences of a text, found once: a sentence ends at ". ", "! ", "? " or a line break."""
+
+    def __init__(self, plain: str) -> None:
+        self.plain = plain
+        self._ends = [
+            (m.start(), m.end(), m.group() == "\n") for m in _SENTENCE_END.finditer(plain)
+        ]
+        self._marks = [mark for mark, _, _ in self._ends]
+        self._after = [end for _, end, _ in self._ends]
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence the span from `start` to `end` stands in."""
+        before = bisect.bisect_right(self._after, start) - 1
+        first = self._after[before] if before >= 0 else 0
+        following = bisect.bisect_left(self._marks, end)
+        if following < len(self._ends):
+            mark, _, line_break = self._ends[following]
+            last = mark if line_break else mark + 1
+        else:
+            last = len(self.plain)
+        return self.plain[first:last].strip()
+
+
 def sentence(plain: str, start: int, end: int) -> str:
-    """The sentence the finding stands in (ends at ". ", "! ", "? " or a line break)."""
-    first = 0
-    for found in _SENTENCE_END.finditer(plain, 0, start):
-        first = found.end()
-    after = _SENTENCE_END.search(plain, end)
-    last = (
-        after.start() + 1
-        if after and after.group() != "\n"
-        else (after.start() if after else len(plain))
-    )
-    return plain[first:last].strip()
+    """The sentence the finding stands in (for one finding; `Sentences` for many)."""
+    return Sentences(plain).around(start, end)
 
 
 def response(

@@ -92,6 +92,7 @@ def _page(service: Service, form: dict[str, Any] | None, values: dict[str, Any])
 
 
 def _check(service: Service, form: dict[str, Any], values: dict[str, Any]) -> int:
+    """Fill `values` from the form: read the upload, make the asked-for changes, check the text."""
     values["municipality_query"] = str(form.get("kommune", "")).strip()
     day = service.day(str(form.get("dato", "")).strip() or None)
     values["day"] = day.isoformat()
