@@ -40,6 +40,20 @@ def test_an_unknown_default_municipality_is_a_usage_error() -> None:
     ]
 
 
+def test_the_default_municipality_comes_from_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / ".kommunsk.toml").write_text('municipality = "Narnia"\n', encoding="utf-8")
+    done = subprocess.run(
+        [*KOMMUNSK, "serve", "--port", str(free_port())],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "ukendt kommune: 'Narnia'" in done.stderr
+
+
 def test_a_taken_port_is_a_usage_error() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
