@@ -465,3 +465,89 @@ def _write_plain_text(s: Setup, path: Path, size: int) -> None:
                 written += out.write(paragraph + "\n\n")
                 if written >= size:
                     break
+
+
+SERVER_TARGET = 2.0  # /v2/check answer time / kommunsk.annotate in process, at most
+SERVER_WORDS = 1_000
+
+
+def server_check(s: Setup) -> Row:
+    """6. `kommunsk serve`'s POST /v2/check on a 1,000-word text against kommunsk.annotate in process.
+
+    The server runs as its own process (`kommunsk serve` on a free local port),
+    as LibreOffice or the browser add-on would find it; each request opens a new
+    connection, sends the form and reads the JSON, so HTTP, parsing, UTF-16
+    offsets and JSON are all billed. The reference is the same annotate call in
+    this process, on the same words, with the server's default municipality.
+    """
+    import json
+    import socket
+    import time
+    import urllib.parse
+    import urllib.request
+
+    import kommunsk
+
+    name = "LanguageTool /v2/check vs annotate in process, 1,000 words"
+    piece = first_words(s.text, SERVER_WORDS)
+    words = count_words(piece)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/v2/check"
+    body = urllib.parse.urlencode({"text": piece, "language": "da-DK"}).encode()
+    server = subprocess.Popen(
+        [str(_script("kommunsk")), "serve", "--port", str(port)],
+        cwd=s.work,
+        env=s.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+
+        def check() -> object:
+            with urllib.request.urlopen(url, data=body, timeout=60) as answer:
+                return json.loads(answer.read())
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answered = check()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    return Row(
+                        6,
+                        name,
+                        f"≤ {SERVER_TARGET:.1f}x",
+                        "not measured (the server did not start)",
+                        NOT_MEASURED,
+                    )
+                time.sleep(0.1)
+
+        def annotate() -> object:
+            return kommunsk.annotate(piece, glossary=s.glossary)
+
+        once(annotate)
+        repeats = max(10, 4 * s.repeats)
+        served, local = alternate([check, annotate], repeats)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    ratio = served.median / local.median
+    matches = len(answered["matches"]) if isinstance(answered, dict) else 0
+    return Row(
+        6,
+        name,
+        f"≤ {SERVER_TARGET:.1f}x",
+        f"{ratio:.2f}x",
+        judged(ratio <= SERVER_TARGET),
+        ratio,
+        notes=[
+            f"text: {words:,} words, {len(piece):,} characters; {matches} LanguageTool matches",
+            f"POST /v2/check: median {served.median * 1000:.1f} ms, best {served.best * 1000:.1f} ms "
+            f"over {repeats} requests, a new connection each",
+            f"kommunsk.annotate: median {local.median * 1000:.1f} ms, best {local.best * 1000:.1f} ms",
+        ],
+        data=_timings(server=served, annotate=local) | {"words": words, "ratio": ratio},
+    )

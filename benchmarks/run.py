@@ -40,6 +40,7 @@ CASES: tuple[tuple[str, Callable[[cases.Setup], report.Row]], ...] = (
     ("writing, compiling and timing a 10,000-concept glossary", cases.glossary_scaling),
     ("cold starts of kommunsk check and codespell", cases.cold_start),
     ("the worst inputs: tokenising growth, and a large text file", cases.hostile_input),
+    ("kommunsk serve's /v2/check and annotate in process", cases.server_check),
 )
 
 

@@ -165,13 +165,15 @@ def test_imports_inside_functions_say_why(module: str) -> None:
 
 
 def test_the_hook_path_imports_no_heavy_library() -> None:
-    """`kommunsk check` on a cached glossary must not import spaCy, jsonschema, rich or the LSP stack."""
+    """`kommunsk check` on a cached glossary must not import spaCy, jsonschema, rich, the server or the LSP stack."""
     import subprocess
     import sys
 
     code = (
         "import sys, kommunsk.cli, kommunsk.cli.check; "
-        "print(sorted(m for m in ('spacy', 'jsonschema', 'rich', 'docx', 'yaml', 'pygls', 'lsprotocol', 'tomlkit') "
+        "print(sorted(m for m in ('spacy', 'jsonschema', 'rich', 'docx', 'yaml', 'pygls', "
+        "'lsprotocol', 'tomlkit', 'starlette', 'uvicorn', 'multipart', 'python_multipart', "
+        "'jinja2', 'kommunsk.server', 'kommunsk.lsp') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import site
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import venv
 from pathlib import Path
 
@@ -62,3 +66,29 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     (work / "tilbud.md").write_text("Kunderne på plejehjemmet.\n", encoding="utf-8")
     checked = run(str(script), "check", "tilbud.md")
     assert checked.returncode == 1 and "borgerne" in checked.stdout.lower()
+
+    # the wheel carries the server's templates and static files: its page is served
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(script), "serve", "--port", str(port)], cwd=work, env=env, stdout=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+                    html = page.read().decode()
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/style.css") as css:
+                    assert css.status == 200
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        assert "Tjek teksten" in html
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()

@@ -35,6 +35,7 @@ COMMANDS = {
     "municipalities": "kommunsk.cli.municipalities",
     "glossary": "kommunsk.cli.glossary",
     "lsp": "kommunsk.cli.lsp",
+    "serve": "kommunsk.cli.serve",
 }
 
 

@@ -15,42 +15,10 @@ from typing import Any
 from kommunsk._version import __version__
 from kommunsk.glossary.model import Source
 from kommunsk.glossary.municipalities import CATEGORIES, LocalFact, Municipality
-from kommunsk.glossary.serial import to_data
+from kommunsk.glossary.profile import HEADINGS, council, profile_data
 from kommunsk.glossary.termbase import Glossary
 
-HEADINGS = {
-    "committee": "Stående udvalg",
-    "administration": "Forvaltninger",
-    "elder_care_place": "Ældrepleje (stedet)",
-    "home_care": "Hjemmepleje",
-    "job_centre": "Jobcenter",
-    "other": "Andre lokale navne",
-}
-COUNCIL = "kommunalbestyrelse"  # the concept whose variants name each municipality's council
-
-
-def local_terms(glossary: Glossary, municipality: Municipality, day: date) -> list[dict[str, Any]]:
-    """The municipality's own words for glossary concepts, valid on the day."""
-    rows = []
-    for concept in glossary:
-        for variant in concept.variants_for(municipality.code, day, unverified=True):
-            rows.append(
-                {
-                    "concept": concept.id,
-                    "label": concept.label,
-                    "term": variant.term,
-                    "verified": variant.verified,
-                    "source": to_data(variant.source),
-                }
-            )
-    return rows
-
-
-def council(glossary: Glossary, municipality: Municipality, day: date) -> str | None:
-    if COUNCIL not in glossary:
-        return None
-    found = glossary.get(COUNCIL).variants_for(municipality.code, day, unverified=True)
-    return found[0].term if found else None
+__all__ = ["HEADINGS", "render_profile"]
 
 
 def render_profile(glossary: Glossary, municipality: Municipality, day: date, fmt: str) -> str:
@@ -61,27 +29,12 @@ def render_profile(glossary: Glossary, municipality: Municipality, day: date, fm
 
 
 def _json(glossary: Glossary, municipality: Municipality, day: date) -> dict[str, Any]:
-    facts = []
-    for fact in municipality.facts:
-        row = to_data(fact)
-        row["holds"] = fact.holds_on(day)
-        facts.append(row)
     return {
         "schema_version": 1,
         "kommunsk_version": __version__,
         "glossary_version": glossary.version,
         "as_of": day.isoformat(),
-        "municipality": {
-            "code": municipality.code,
-            "name": municipality.name,
-            "official_name": municipality.official_name,
-            "region": municipality.region(day),
-            "aliases": list(municipality.aliases),
-            "web": municipality.web,
-            "council": council(glossary, municipality, day),
-            "facts": facts,
-            "local_terms": local_terms(glossary, municipality, day),
-        },
+        "municipality": profile_data(glossary, municipality, day),
     }
 
 
