@@ -11,11 +11,13 @@ from html import unescape
 import docx
 import httpx
 import pytest
+from docx.oxml.ns import qn
 from live_server import running
 from starlette.testclient import TestClient
 
 import kommunsk
 from kommunsk.engine.rewrite import apply
+from kommunsk.lint.check import CheckOptions
 from kommunsk.server.app import create_app
 from kommunsk.server.service import Settings
 
@@ -203,23 +205,68 @@ def test_the_municipality_pages(client: TestClient) -> None:
     assert missing.status_code == 404 and "<script>alert" not in missing.text
 
 
-def test_the_word_download_says_it_is_not_there_yet(client: TestClient) -> None:
-    answer = client.post("/hent/word", files={"fil": ("a.docx", _docx("roadmap"), "x")})
-    assert answer.status_code == 501
-    assert "Hent Word-filen" not in client.get("/").text
+def _comments_and_revisions(data: bytes) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """(author, text) of each comment, and the deleted and inserted texts of a .docx."""
+    word = docx.Document(io.BytesIO(data))
+    comments = [(c.author, c.text) for c in word.comments]
+    body = word.element.body
+    deleted = [
+        "".join(t.text or "" for t in d.iter(qn("w:delText"))) for d in body.iter(qn("w:del"))
+    ]
+    inserted = ["".join(t.text or "" for t in i.iter(qn("w:t"))) for i in body.iter(qn("w:ins"))]
+    return comments, deleted, inserted
+
+
+def test_the_word_download_gives_the_file_back_with_comments(client: TestClient) -> None:
+    assert "Hent Word-filen med kommentarer" in client.get("/").text
+    original = _docx("Vores roadmap er klar.", "Vi glæder os.")
+    answer = client.post(
+        "/hent/word",
+        files={"fil": ("tilbud.docx", original, "x")},
+        data={"kommune": "Aarhus", "som": "kommentarer"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-disposition"] == 'attachment; filename="tilbud-kommunsk.docx"'
+    comments, deleted, inserted = _comments_and_revisions(answer.content)
+    assert len(comments) == 1 and comments[0][0] == "kommunsk"
+    assert "tidsplan" in comments[0][1]
+    assert deleted == inserted == []
+    copy = docx.Document(io.BytesIO(answer.content))
+    assert [p.text for p in copy.paragraphs] == ["Vores roadmap er klar.", "Vi glæder os."]
+
+
+def test_the_word_download_gives_the_file_back_with_tracked_changes(client: TestClient) -> None:
+    answer = client.post(
+        "/hent/word",
+        files={"fil": ("tilbud.docx", _docx("Vi laver et detaljeret roadmap."), "x")},
+        data={"som": "rettelser"},
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-disposition"] == 'attachment; filename="tilbud-omskrevet.docx"'
+    _, deleted, inserted = _comments_and_revisions(answer.content)
+    assert "roadmap" in "".join(deleted) and "tidsplan" in "".join(inserted)
+    assert "et" in deleted and "en" in inserted  # the article follows the new word's gender
+
+
+def test_the_word_download_refuses_what_is_not_word(client: TestClient) -> None:
+    answer = client.post("/hent/word", files={"fil": ("a.docx", b"not a zip", "x")})
+    assert answer.status_code == 400 and "a.docx" in answer.text
+    wrong = client.post(
+        "/hent/word", files={"fil": ("a.docx", _docx("x"), "x")}, data={"som": "<script>"}
+    )
+    assert wrong.status_code == 400 and "<script>" not in wrong.text
 
 
 def test_a_word_export_plugs_into_the_download_route() -> None:
     app = create_app()
-    seen: list[tuple[str, list[str]]] = []
+    seen: list[tuple[str, str | None]] = []
 
-    def export(data: bytes, name: str, found: object) -> bytes:
-        seen.append((name, [a.text for a in found]))  # type: ignore[attr-defined]
+    def export(data: bytes, name: str, engine: object, options: CheckOptions) -> bytes:
+        seen.append((name, options.municipality))
         return b"PK new docx"
 
-    app.state.word_export = export
+    app.state.word_exports = {"kommentarer": (export, "kommunsk")}
     client = TestClient(app)
-    assert "Hent Word-filen med kommentarer" in client.get("/").text
     answer = client.post(
         "/hent/word",
         files={"fil": ("tilbud.docx", _docx("Vores roadmap er klar."), "x")},
@@ -227,8 +274,7 @@ def test_a_word_export_plugs_into_the_download_route() -> None:
     )
     assert answer.status_code == 200
     assert answer.content == b"PK new docx"
-    assert answer.headers["content-disposition"] == 'attachment; filename="tilbud-kommunsk.docx"'
-    assert seen == [("tilbud.docx", ["roadmap"])]
+    assert seen == [("tilbud.docx", "751")]
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ One process serves the page and the glossary pages (pages), kommunsk's JSON API
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -20,9 +21,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kommunsk.errors import KommunskError
-from kommunsk.readers import read_bytes
+from kommunsk.lint.check import CheckOptions
 from kommunsk.server import api, openapi, pages
-from kommunsk.server.downloads import DOCX, WordExport, word_export
+from kommunsk.server.downloads import DOCX, WordExport, word_exports
 from kommunsk.server.forms import read_form
 from kommunsk.server.languagetool import (
     LANGUAGES,
@@ -104,13 +105,9 @@ async def openapi_json(_request: Request) -> Response:
 
 
 async def word_download(request: Request) -> Response:
-    """POST a .docx: the same file with the findings as comments (when the Word export exists)."""
+    """POST a .docx: a copy with the findings as comments, or the safe rewrites as tracked changes."""
     service: Service = request.app.state.service
-    export: WordExport | None = request.app.state.word_export
-    if export is None:
-        return PlainTextResponse(
-            "Word-filen med kommentarer findes ikke i denne version af kommunsk.", status_code=501
-        )
+    exports: Mapping[str, tuple[WordExport, str]] = request.app.state.word_exports
     try:
         form = await read_form(request, service.settings.max_upload)
     except KommunskError as error:
@@ -118,28 +115,39 @@ async def word_download(request: Request) -> Response:
     upload = form.get("fil")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return PlainTextResponse("Vælg en Word-fil (.docx).", status_code=400)
+    chosen = exports.get(str(form.get("som", "kommentarer")))
+    if chosen is None:
+        return PlainTextResponse("Vælg kommentarer eller rettelser.", status_code=400)
     data = await upload.read()
-    return await run_in_threadpool(_word_file, service, export, data, upload.filename, form)
+    return await run_in_threadpool(_word_file, service, chosen, data, upload.filename, form)
 
 
 def _word_file(
-    service: Service, export: WordExport, data: bytes, filename: str, form: dict[str, Any]
+    service: Service,
+    chosen: tuple[WordExport, str],
+    data: bytes,
+    filename: str,
+    form: dict[str, Any],
 ) -> Response:
     """The uploaded Word file with the findings in it (in a worker thread: it uses the engine)."""
+    export, suffix = chosen
     name = PurePath(filename).name
     try:
         day = service.day(str(form.get("dato", "")) or None)
         municipality = service.find_municipality(str(form.get("kommune", "")) or None, day)
-        code = municipality.code if municipality else None
-        found = service.annotate(read_bytes(data, name).text, code, day)
-        result = export(data, name, found)
+        options = CheckOptions(
+            municipality=municipality.code if municipality else None,
+            as_of=day,
+            unverified_variants=service.settings.unverified_variants,
+        )
+        result = service.with_engine(lambda engine: export(data, name, engine, options))
     except KommunskError as error:
         return PlainTextResponse(str(error), status_code=400)
     stem = PurePath(name).stem.replace('"', "")
     return Response(
         result,
         media_type=DOCX,
-        headers={"content-disposition": f'attachment; filename="{stem}-kommunsk.docx"'},
+        headers={"content-disposition": f'attachment; filename="{stem}-{suffix}.docx"'},
     )
 
 
@@ -173,5 +181,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit, limit=limit)],
     )
     app.state.service = Service(chosen)
-    app.state.word_export = word_export()
+    app.state.word_exports = word_exports()
     return app

@@ -1,23 +1,27 @@
-"""Where "download the Word file with comments" plugs in.
+"""The Word downloads: the uploaded .docx back with findings as review comments, or with the
+safe rewrites as tracked changes.
 
-A Word export (the uploaded .docx with each finding as a comment or a tracked
-change) belongs to `kommunsk.word`. Until that exists, `word_export()` answers
-None: the page hides the download form and POST /hent/word answers 501. To
-plug it in, make `word_export()` return a function of the file's bytes, its
-name and the findings that gives the new .docx bytes; the route, the form,
-the size limit and the in-memory upload are already here.
+The work is `kommunsk.word`'s; here it is only named for the server, which
+passes the engine and the request's options so the copy agrees with the
+findings on the page. The upload stays in memory from request to answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 
-from kommunsk.engine.annotation import Annotation
+from kommunsk.engine.annotator import Annotator
+from kommunsk.lint.check import CheckOptions
+from kommunsk.word.comments import comment_bytes
+from kommunsk.word.tracked import track_bytes
 
-WordExport = Callable[[bytes, str, Sequence[Annotation]], bytes]
+WordExport = Callable[[bytes, str, Annotator, CheckOptions], bytes]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def word_export() -> WordExport | None:
-    """The Word export, when this build has one; None until kommunsk.word provides it."""
-    return None
+def word_exports() -> Mapping[str, tuple[WordExport, str]]:
+    """The Word copies on offer, by the form's value: the export and the copy's name suffix."""
+    return {
+        "kommentarer": (comment_bytes, "kommunsk"),
+        "rettelser": (track_bytes, "omskrevet"),
+    }

@@ -64,7 +64,7 @@ async def check_page(request: Request) -> Response:
         "result": None,
         "error": None,
         "notice": None,
-        "word_export": request.app.state.word_export is not None,
+        "word_export": bool(request.app.state.word_exports),
     }
     form: dict[str, Any] | None = None
     if request.method == "POST":

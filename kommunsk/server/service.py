@@ -16,6 +16,7 @@ from datetime import date
 from typing import TypeVar
 
 from kommunsk.engine.annotation import Annotation
+from kommunsk.engine.annotator import Annotator
 from kommunsk.engine.explain import Explanation, explain_with
 from kommunsk.engine.registry import annotator, load
 from kommunsk.engine.rewrite import Rewrite, apply
@@ -91,6 +92,10 @@ class Service:
             )
 
         return self.run(work)
+
+    def with_engine(self, work: Callable[[Annotator], T]) -> T:
+        """`work` given the server's engine (its glossary and overlays), behind the lock."""
+        return self.run(lambda: work(annotator(self._overlaid())))
 
     def rewrite(self, text: str, municipality: str | None, day: date) -> Rewrite:
         return apply(text, self.annotate(text, municipality, day))

@@ -27,7 +27,14 @@ from kommunsk.glossary.pages import page_url
 from kommunsk.glossary.termbase import Glossary
 from kommunsk.lint.check import CheckOptions, findings_for
 from kommunsk.readers.docx import Paragraph
-from kommunsk.word.package import Opened, open_docx, refuse_same_file, save
+from kommunsk.word.package import (
+    Opened,
+    open_docx,
+    open_docx_bytes,
+    refuse_same_file,
+    save,
+    to_bytes,
+)
 from kommunsk.word.runs import W, isolate, paragraph_at
 
 AUTHOR = "kommunsk"
@@ -65,12 +72,27 @@ def comment_file(path: str, output: str, annotator: Annotator, options: CheckOpt
     """Write a copy of `path` to `output` with a comment on each finding `check` would report."""
     refuse_same_file(path, output)
     opened = open_docx(path)
+    found, moved = _comment_all(opened, annotator, options)
+    save(opened, output)
+    return WordResult(path, output, len(found), 0, moved, tuple(found))
+
+
+def comment_bytes(data: bytes, name: str, annotator: Annotator, options: CheckOptions) -> bytes:
+    """The commented copy of a .docx held in memory, as bytes (for the server: no file is written)."""
+    opened = open_docx_bytes(data, name)
+    _comment_all(opened, annotator, options)
+    return to_bytes(opened)
+
+
+def _comment_all(
+    opened: Opened, annotator: Annotator, options: CheckOptions
+) -> tuple[list[Annotation], int]:
+    """Comment every finding `check` would report; returns them and how many had to move."""
     found = [f.annotation for f in findings_for(opened.document, annotator, options)]
     moved = 0
     for annotation in sorted(found, key=lambda a: a.start, reverse=True):
         moved += add_comment(opened, annotation, annotator.glossary, options.as_of)
-    save(opened, output)
-    return WordResult(path, output, len(found), 0, moved, tuple(found))
+    return found, moved
 
 
 def add_comment(

@@ -76,11 +76,15 @@ def open_docx(path: str) -> Opened:
     """Open a .docx for writing; ReadError (one line) for anything `check` would not read."""
     if kind_for(path) != "docx":
         raise UsageError(f"kun Word-filer (.docx) kan få kommentarer og sporede ændringer: {path}")
-    data = file_bytes(path)
-    read_docx(data, path)  # every refusal of `check`, before python-docx unpacks anything
-    word = _load(data, path)
-    found = tuple(paragraphs(_Parts(word, path)))
-    return Opened(path, word, found, document_of(list(found), path))
+    return open_docx_bytes(file_bytes(path), path)
+
+
+def open_docx_bytes(data: bytes, name: str) -> Opened:
+    """Open a .docx held in memory (the server's uploads never touch the disk); `name` is shown."""
+    read_docx(data, name)  # every refusal of `check`, before python-docx unpacks anything
+    word = _load(data, name)
+    found = tuple(paragraphs(_Parts(word, name)))
+    return Opened(name, word, found, document_of(list(found), name))
 
 
 def _load(data: bytes, path: str) -> Any:
@@ -113,8 +117,13 @@ def refuse_same_file(source: str, output: str) -> None:
         raise UsageError(f"--output skal være en Word-fil (.docx): {output}")
 
 
-def save(opened: Opened, output: str) -> None:
-    """Write the changed document to `output` atomically."""
+def to_bytes(opened: Opened) -> bytes:
+    """The changed document as the bytes of a .docx file."""
     buffer = io.BytesIO()
     opened.word.save(buffer)
-    write_bytes(Path(output), buffer.getvalue())
+    return buffer.getvalue()
+
+
+def save(opened: Opened, output: str) -> None:
+    """Write the changed document to `output` atomically."""
+    write_bytes(Path(output), to_bytes(opened))

@@ -29,7 +29,14 @@ from kommunsk.lint.municipality import for_file
 from kommunsk.lint.rewrite_files import rewritable
 from kommunsk.readers.docx import paragraph_text
 from kommunsk.word.comments import AUTHOR, WordResult, add_comment
-from kommunsk.word.package import Opened, open_docx, refuse_same_file, save
+from kommunsk.word.package import (
+    Opened,
+    open_docx,
+    open_docx_bytes,
+    refuse_same_file,
+    save,
+    to_bytes,
+)
 from kommunsk.word.runs import XML_SPACE, W, isolate, paragraph_at
 
 _ID = f"{W}id"
@@ -51,6 +58,29 @@ def track_file(
     """Write a copy of `path` to `output` with the safe rewrites as tracked changes."""
     refuse_same_file(path, output)
     opened = open_docx(path)
+    comments, changes, moved, done = _track(opened, annotator, options, when)
+    save(opened, output)
+    return WordResult(path, output, comments, changes, moved, done)
+
+
+def track_bytes(
+    data: bytes,
+    name: str,
+    annotator: Annotator,
+    options: CheckOptions,
+    when: datetime | None = None,
+) -> bytes:
+    """The tracked-changes copy of a .docx held in memory, as bytes (for the server)."""
+    opened = open_docx_bytes(data, name)
+    _track(opened, annotator, options, when)
+    return to_bytes(opened)
+
+
+def _track(
+    opened: Opened, annotator: Annotator, options: CheckOptions, when: datetime | None
+) -> tuple[int, int, int, tuple[Annotation, ...]]:
+    """Track the safe rewrites and comment the rest: (comments, changes, moved, annotations)."""
+    path = opened.path
     if len(opened.document.text) > MAX_CHARS:
         raise ReadError(
             f"rewrite kan ikke omskrive {path}: teksten er {len(opened.document.text):,} tegn, "
@@ -70,9 +100,8 @@ def track_file(
         elif wanted or annotation in result.needs_person:
             comments += 1
             moved += add_comment(opened, annotation, annotator.glossary, options.as_of)
-    save(opened, output)
     done = tuple(a for a in annotations if a.edits or a in result.needs_person)
-    return WordResult(path, output, comments, changes, moved, done)
+    return comments, changes, moved, done
 
 
 def _first(annotation: Annotation) -> int:
