@@ -13,11 +13,13 @@ import urllib.request
 import venv
 from pathlib import Path
 
+import pytest
 from conftest import GLOSSARY_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
     pre_commit = Path(sys.executable).parent / "pre-commit"
     assert pre_commit.is_file(), "pre-commit is part of the test extra"
