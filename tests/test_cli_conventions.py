@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -207,6 +208,23 @@ def test_config_reaches_annotate_explain_and_rewrite(tmp_path: Path) -> None:
     assert json.loads(out)["municipality"]["code"] == "751"
     _, out, _ = run("rewrite", "a.md", cwd=tmp_path)
     assert "kommunalbestyrelsen" in out  # a local variant is a suggestion, never a silent rewrite
+
+
+def test_the_ignore_list_in_the_config_reaches_annotate_and_rewrite(tmp_path: Path) -> None:
+    (tmp_path / ".kommunsk.toml").write_text('ignore = ["roadmap"]\n', encoding="utf-8")
+    text = "Vores stakeholders kender vores roadmap.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    _, out, _ = run("annotate", "a.md", "--format", "json", cwd=tmp_path)
+    assert [f["text"] for f in json.loads(out)["findings"]] == ["stakeholders"]
+    _, out, _ = run("rewrite", "a.md", cwd=tmp_path)
+    assert out == "Vores interessenter kender vores roadmap.\n"
+    word = docx.Document()
+    word.add_paragraph(text.strip())
+    word.save(str(tmp_path / "a.docx"))
+    code, _, err = run("rewrite", "a.docx", "--output", "b.docx", cwd=tmp_path)
+    assert code == 0 and "1 sporet ændring" in err, err
+    code, _, err = run("annotate", "a.docx", "--output", "c.docx", cwd=tmp_path)
+    assert code == 0 and "1 kommentar" in err, err
 
 
 def test_annotate_explains_each_concept_once_per_file(tmp_path: Path) -> None:

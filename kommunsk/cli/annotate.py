@@ -19,6 +19,7 @@ from kommunsk.cli.options import (
     configured,
     format_option,
     glossary_option,
+    ignore_option,
     municipality_option,
     use_color,
 )
@@ -43,6 +44,7 @@ from kommunsk.word.comments import comment_file
     default=None,
     help="Laveste alvor der markeres (standard: info; med --output som check: suggestion).",
 )
+@ignore_option
 @output_option(
     "Skriv en kopi af Word-filen med en kommentar ved hvert fund (fx tilbud.kommunsk.docx)."
 )
@@ -55,6 +57,7 @@ def annotate(
     fmt: str,
     color: bool | None,
     min_severity: str | None,
+    ignore: tuple[str, ...],
     output: str | None,
 ) -> int:
     """Vis alle markeringer, også de kommunale fagord teksten bruger (til at læse fx et udbudsmateriale).
@@ -74,6 +77,7 @@ def annotate(
             municipality=municipality,
             as_of=as_of,
             min_severity=min_severity or "suggestion",
+            ignore=ignore,
             overrides=config_overrides(),
         )
         written = comment_file(paths[0], output, annotator_for(glossary_paths), options)
@@ -84,6 +88,7 @@ def annotate(
         as_of=as_of,
         min_severity=min_severity or "info",
         fail_on="never",
+        ignore=ignore,
         overrides=config_overrides(),
     )
     result = check_paths(paths or ("-",), annotator_for(glossary_paths), options)

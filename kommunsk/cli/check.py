@@ -20,6 +20,7 @@ from kommunsk.cli.options import (
     configured,
     fail,
     glossary_option,
+    ignore_option,
     municipality_option,
     use_color,
 )
@@ -65,9 +66,7 @@ from kommunsk.reporters import REPORTERS, github, render_chunks, statistics
     default="suggestion",
     help="Laveste alvor der vises (standard: suggestion; info viser også kendte fagord).",
 )
-@click.option(
-    "--ignore", multiple=True, metavar="ORD", help="Begreb (id) eller ord der ikke skal markeres."
-)
+@ignore_option
 @click.option("--include", multiple=True, default=DEFAULT_INCLUDE, hidden=True)
 @click.option("--exclude", multiple=True, metavar="MØNSTER", help="Filer der springes over (glob).")
 @click.option(

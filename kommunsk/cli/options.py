@@ -97,6 +97,16 @@ def glossary_option(f: F) -> F:
     )(f)
 
 
+def ignore_option(f: F) -> F:
+    """`--ignore ORD` (repeatable; the configuration's `ignore` list fills it)."""
+    return click.option(
+        "--ignore",
+        multiple=True,
+        metavar="ORD",
+        help="Begreb (id) eller ord der ikke skal markeres.",
+    )(f)
+
+
 def color_option(f: F) -> F:
     return click.option(
         "--color/--no-color",

@@ -16,6 +16,7 @@ from kommunsk.cli.options import (
     config_overrides,
     configured,
     glossary_option,
+    ignore_option,
     municipality_option,
 )
 from kommunsk.cli.word import output_option, word_summary
@@ -36,6 +37,7 @@ from kommunsk.word.tracked import track_file
     "--write", "-w", "mode", flag_value="write", help="Skriv ændringerne tilbage i filen (atomisk)."
 )
 @click.option("--diff", "mode", flag_value="diff", help="Vis ændringerne som unified diff.")
+@ignore_option
 @output_option(
     "Word: skriv en kopi med ændringerne som sporede ændringer (fx tilbud.rewritten.docx)."
 )
@@ -46,6 +48,7 @@ def rewrite(
     as_of: date | None,
     glossary_paths: tuple[str, ...],
     mode: str | None,
+    ignore: tuple[str, ...],
     output: str | None,
 ) -> int:
     """Omskriv forretningssprog til kommunale ord og bevar bøjning og store bogstaver.
@@ -59,7 +62,9 @@ def rewrite(
       kommunsk rewrite tilbud.md --municipality Aarhus --diff
       kommunsk rewrite tilbud.docx --output tilbud.rewritten.docx
     """
-    options = CheckOptions(municipality=municipality, as_of=as_of, overrides=config_overrides())
+    options = CheckOptions(
+        municipality=municipality, as_of=as_of, ignore=ignore, overrides=config_overrides()
+    )
     if kind_for(path) == "docx" or output is not None:
         if output is None:
             raise UsageError(
