@@ -30,23 +30,9 @@ REPORTERS: dict[str, Reporter] = {
 __all__ = ["REPORTERS", "Reporter", "UnknownFormat", "render", "render_chunks"]
 
 
-def render(
-    name: str,
-    findings: Sequence[Finding],
-    summary: Summary,
-    *,
-    color: bool = False,
-    quiet: bool = False,
-    explain_once: bool = False,
-) -> str:
-    """The report in the named format; `color`, `quiet` and `explain_once` apply to the terminal format only.
-
-    Machine formats ignore `color`, so a caller can pass the terminal's setting
-    whatever format the user chose.
-    """
-    return "".join(
-        render_chunks(name, findings, summary, color=color, quiet=quiet, explain_once=explain_once)
-    )
+def render(name: str, findings: Sequence[Finding], summary: Summary, **options: bool) -> str:
+    """The report in the named format as one string; `options` are `render_chunks`'s."""
+    return "".join(render_chunks(name, findings, summary, **options))
 
 
 def render_chunks(
@@ -58,8 +44,13 @@ def render_chunks(
     quiet: bool = False,
     explain_once: bool = False,
 ) -> Iterator[str]:
-    """`render` in pieces to write as they come; the terminal format is made piece by piece,
-    which keeps a run with a hundred thousand findings from holding its report twice."""
+    """The report in the named format, in pieces to write as they come.
+
+    `color`, `quiet` and `explain_once` apply to the terminal format only, which
+    is made piece by piece so a run with a hundred thousand findings does not
+    hold its report twice; machine formats ignore them, so a caller can pass
+    the terminal's setting whatever format the user chose.
+    """
     if name not in REPORTERS:
         raise UnknownFormat(f"ukendt format {name!r}; vælg mellem {', '.join(REPORTERS)}")
     if name == "text":

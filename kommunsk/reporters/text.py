@@ -117,16 +117,9 @@ _CONTROLS = {code: "\ufffd" for code in [*range(0x20), *range(0x7F, 0xA0)] if co
 # --- the report ---
 
 
-def render(
-    findings: Sequence[Finding],
-    summary: Summary,
-    *,
-    color: bool = False,
-    quiet: bool = False,
-    explain_once: bool = False,
-) -> str:
-    """The whole terminal report as one string, ending in a newline (see `chunks`)."""
-    return "".join(chunks(findings, summary, color=color, quiet=quiet, explain_once=explain_once))
+def render(findings: Sequence[Finding], summary: Summary, **options: bool) -> str:
+    """The whole terminal report as one string, ending in a newline (`options`: see `chunks`)."""
+    return "".join(chunks(findings, summary, **options))
 
 
 def chunks(

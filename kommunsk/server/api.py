@@ -68,9 +68,7 @@ async def annotate(request: Request) -> JSONResponse:
 
 def _annotate(service: Service, data: dict[str, Any]) -> JSONResponse:
     try:
-        day = service.day(data.get("date"))
-        municipality = service.find_municipality(data.get("municipality"), day)
-        code = municipality.code if municipality else None
+        day, code = service.place(data.get("municipality"), data.get("date"))
         found = service.annotate(data["text"], code, day)
     except KommunskError as err:
         return failed(err)
@@ -97,9 +95,7 @@ async def rewrite(request: Request) -> JSONResponse:
 
 def _rewrite(service: Service, data: dict[str, Any]) -> JSONResponse:
     try:
-        day = service.day(data.get("date"))
-        municipality = service.find_municipality(data.get("municipality"), day)
-        code = municipality.code if municipality else None
+        day, code = service.place(data.get("municipality"), data.get("date"))
         done = service.rewrite(data["text"], code, day)
     except KommunskError as err:
         return failed(err)

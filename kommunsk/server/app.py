@@ -84,9 +84,7 @@ def _lt_answer(service: Service, fields: dict[str, str], link: str) -> Response:
     """The /v2/check answer (in a worker thread: it uses the engine)."""
     try:
         checked = parse_check(fields)
-        day = service.day(fields.get("date") or None)
-        municipality = service.find_municipality(checked.municipality, day)
-        code = municipality.code if municipality else None
+        day, code = service.place(checked.municipality, fields.get("date") or None)
         found = service.annotate(checked.text.plain, code, day)
     except ProtocolError as error:
         return PlainTextResponse(str(error), status_code=error.status)
@@ -133,10 +131,11 @@ def _word_file(
     export, suffix = chosen
     name = PurePath(filename).name
     try:
-        day = service.day(str(form.get("dato", "")) or None)
-        municipality = service.find_municipality(str(form.get("kommune", "")) or None, day)
+        day, code = service.place(
+            str(form.get("kommune", "")) or None, str(form.get("dato", "")) or None
+        )
         options = CheckOptions(
-            municipality=municipality.code if municipality else None,
+            municipality=code,
             as_of=day,
             unverified_variants=service.settings.unverified_variants,
         )

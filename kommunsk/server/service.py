@@ -77,6 +77,12 @@ class Service:
         name = self.municipality(query)
         return None if name is None else self.glossary(day).municipalities.lookup(name)
 
+    def place(self, municipality: str | None, day: str | None) -> tuple[date, str | None]:
+        """A request's date and municipality code (the server's defaults where it names none)."""
+        chosen_day = self.day(day)
+        found = self.find_municipality(municipality, chosen_day)
+        return chosen_day, found.code if found else None
+
     def annotate(
         self, text: str, municipality: str | None, day: date, *, unverified: bool = False
     ) -> list[Annotation]:
