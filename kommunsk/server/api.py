@@ -10,6 +10,7 @@ glossary runs in a worker thread (plain functions: Starlette runs them there).
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -48,6 +49,25 @@ async def _body(request: Request) -> dict[str, Any]:
     return data
 
 
+Handler = Callable[[Service, dict[str, Any]], JSONResponse]
+
+
+def _posted(handler: Handler) -> Callable[[Request], Awaitable[JSONResponse]]:
+    """An endpoint that reads the JSON body, then runs `handler` in a worker thread (it uses
+    the engine, which must not hold up the event loop)."""
+
+    async def endpoint(request: Request) -> JSONResponse:
+        service: Service = request.app.state.service
+        try:
+            data = await _body(request)
+        except KommunskError as err:
+            return failed(err)
+        return await run_in_threadpool(handler, service, data)
+
+    endpoint.__doc__ = handler.__doc__
+    return endpoint
+
+
 def _versions(service: Service, day: Any) -> dict[str, Any]:
     return {
         "kommunsk_version": __version__,
@@ -56,17 +76,8 @@ def _versions(service: Service, day: Any) -> dict[str, Any]:
     }
 
 
-async def annotate(request: Request) -> JSONResponse:
-    """POST {"text", "municipality"?, "date"?, "include_terms"?} -> the annotations."""
-    service: Service = request.app.state.service
-    try:
-        data = await _body(request)
-    except KommunskError as err:
-        return failed(err)
-    return await run_in_threadpool(_annotate, service, data)
-
-
 def _annotate(service: Service, data: dict[str, Any]) -> JSONResponse:
+    """POST {"text", "municipality"?, "date"?, "include_terms"?} -> the annotations."""
     try:
         day, code = service.place(data.get("municipality"), data.get("date"))
         found = service.annotate(data["text"], code, day)
@@ -83,17 +94,8 @@ def _annotate(service: Service, data: dict[str, Any]) -> JSONResponse:
     )
 
 
-async def rewrite(request: Request) -> JSONResponse:
-    """POST {"text", "municipality"?, "date"?} -> the rewritten text, the changes, what is left."""
-    service: Service = request.app.state.service
-    try:
-        data = await _body(request)
-    except KommunskError as err:
-        return failed(err)
-    return await run_in_threadpool(_rewrite, service, data)
-
-
 def _rewrite(service: Service, data: dict[str, Any]) -> JSONResponse:
+    """POST {"text", "municipality"?, "date"?} -> the rewritten text, the changes, what is left."""
     try:
         day, code = service.place(data.get("municipality"), data.get("date"))
         done = service.rewrite(data["text"], code, day)
@@ -117,6 +119,10 @@ def _rewrite(service: Service, data: dict[str, Any]) -> JSONResponse:
             "needs_person": [a.to_dict() for a in done.needs_person],
         }
     )
+
+
+annotate = _posted(_annotate)
+rewrite = _posted(_rewrite)
 
 
 def explain(request: Request) -> JSONResponse:
