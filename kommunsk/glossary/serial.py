@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -24,28 +25,37 @@ def to_data(obj: Any) -> Any:
     return obj
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Converter = Callable[[Any], Any]
 
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild an instance of dataclass `cls` from `to_data` output."""
-    hints = _hints(cls)  # type: ignore[arg-type]  # classes are hashable
-    kwargs = {name: _convert(hints[name], value) for name, value in data.items()}
+    converters = _field_converters(cls)
+    kwargs = {}
+    for name, value in data.items():
+        convert = converters[name]
+        kwargs[name] = value if convert is None or value is None else convert(value)
     return cls(**kwargs)
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@cache
+def _field_converters(cls: type) -> dict[str, Converter | None]:
+    """For each field of `cls`, how to rebuild its value (None: as it is), worked out once per
+    class, because a cached start decodes thousands of values with the same few types."""
+    return {name: _converter(hint) for name, hint in typing.get_type_hints(cls).items()}
+
+
+@cache
+def _converter(hint: Any) -> Converter | None:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
+        return _converter(options[0]) if len(options) == 1 else None
     if origin is tuple:
-        args = typing.get_args(hint)
-        return tuple(_convert(args[0], v) for v in value)
+        inner = _converter(typing.get_args(hint)[0])
+        if inner is None:
+            return tuple
+        return lambda value: tuple(None if v is None else inner(v) for v in value)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return from_data(hint, value)
-    return value
+        return lambda value: from_data(hint, value)
+    return None
