@@ -30,7 +30,7 @@ Converter = Callable[[Any], Any]
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild an instance of dataclass `cls` from `to_data` output."""
-    converters = _field_converters(cls)
+    converters = _field_converters(cls)  # type: ignore[arg-type]  # classes are hashable
     kwargs = {}
     for name, value in data.items():
         convert = converters[name]
