@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,7 +41,8 @@ def test_an_overlay_nested_10000_lists_deep_is_a_file_line_problem(tmp_path: Pat
     overlay = tmp_path / "ord.yaml"
     overlay.write_text(DEEP, encoding="utf-8")
     [problem] = read_overlays([overlay], Loaded()).problems
-    assert str(problem).endswith("ord.yaml:1:51: YAML nested more than 50 levels deep")
+    # the column is where the limit was seen: 51 by PyYAML's scanner, 1001 by libyaml's
+    assert re.search(r"ord\.yaml:1:(51|1001): YAML nested more than 50 levels deep$", str(problem))
 
 
 @pytest.mark.parametrize(
