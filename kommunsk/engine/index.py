@@ -9,8 +9,7 @@ over a small bucket. It is plain data, so it serialises to JSON.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from dataclasses import replace as replace_fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from kommunsk.glossary.model import Concept, Context, Matching
@@ -114,10 +113,16 @@ class FormIndex:
         return sorted(lengths, reverse=True)
 
 
+_TUPLE_FIELDS = tuple(i for i, f in enumerate(fields(Entry)) if f.name in ("requires", "excludes"))
+
+
 def _entry(row: list[Any]) -> Entry:
-    """An Entry from its JSON row (tuples come back from JSON as lists)."""
-    entry = Entry(*row)
-    return replace_fields(entry, requires=tuple(entry.requires), excludes=tuple(entry.excludes))
+    """An Entry from its JSON row (tuples come back from JSON as lists); built in one call,
+    since a cached start makes one per glossary word."""
+    values = list(row)
+    for position in _TUPLE_FIELDS:
+        values[position] = tuple(values[position])
+    return Entry(*values)
 
 
 def _pairs(raw: dict[str, list[list[Any]]]) -> dict[str, list[tuple[int, str]]]:
