@@ -20,7 +20,6 @@ import glob
 import hashlib
 import os
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +133,8 @@ def _temporary(target: Path) -> tuple[int, Path | None]:
             return os.open(target.parent, O_TMPFILE | os.O_WRONLY, 0o600), None
         except OSError:
             pass  # a file system without O_TMPFILE support: fall back to a named file
+    import tempfile  # lazy: start-up speed; only a write needs it
+
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     return fd, Path(name)
 

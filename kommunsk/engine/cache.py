@@ -16,7 +16,7 @@ import json
 import os
 import re
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from kommunsk.glossary.serial import from_data, to_data
 from kommunsk.glossary.termbase import Glossary, Meta
 from kommunsk.language.lexicon import Lexicon, english_hashes, lexicon_hashes, table_version
 
-FORMAT = 15
+FORMAT = 16
 KEEP_ENTRIES = 5  # cache entries (one per set of glossary files) kept in the cache folder
 _ENTRY = re.compile(r"[0-9a-f]{32}\.(?:json|lex|lock)")
 # what decoding cached data of the wrong shape raises (valid JSON, wrong keys or types)
@@ -66,17 +66,9 @@ class LazyConcepts(Mapping[str, Concept]):
             try:
                 found = from_data(Concept, json.loads(text))
             except _DAMAGED as error:
-                raise self._damaged() from error
+                raise damaged(self._files) from error
             self._done[concept_id] = found
         return found
-
-    def _damaged(self) -> ReadError:
-        """Remove the damaged cache entry (the next run rebuilds it) and say so in one line."""
-        for file in self._files:
-            with contextlib.suppress(OSError):
-                file.unlink()
-        where = self._files[0] if self._files else cache_dir()
-        return ReadError(f"glossarcachen {where} var beskadiget og er slettet; kør igen")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -86,6 +78,27 @@ class LazyConcepts(Mapping[str, Concept]):
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self._raw
+
+
+def damaged(files: tuple[Path, ...]) -> ReadError:
+    """Remove a damaged cache entry (the next run rebuilds it) and say so in one line."""
+    for file in files:
+        with contextlib.suppress(OSError):
+            file.unlink()
+    where = files[0] if files else cache_dir()
+    return ReadError(f"glossarcachen {where} var beskadiget og er slettet; kør igen")
+
+
+def _lazy_municipalities(raw: str, files: tuple[Path, ...]) -> Callable[[], Municipalities]:
+    """The registry decoded when first used: a check without --municipality never needs it."""
+
+    def decode() -> Municipalities:
+        try:
+            return Municipalities([municipality_from_cache(m) for m in json.loads(raw)])
+        except _DAMAGED as error:
+            raise damaged(files) from error
+
+    return decode
 
 
 def cache_dir() -> Path:
@@ -152,7 +165,7 @@ def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
         "format": FORMAT,
         "meta": to_data(glossary.meta),
         "concepts": {c.id: json.dumps(to_data(c), ensure_ascii=False) for c in glossary.concepts},
-        "municipalities": to_data(list(glossary.municipalities)),
+        "municipalities": json.dumps(to_data(list(glossary.municipalities)), ensure_ascii=False),
         "register": to_data(glossary.register),
         "index": result.index.to_json(),
     }
@@ -177,13 +190,16 @@ def _read(
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
     try:
-        concepts = data["concepts"]
+        concepts, municipalities = data["concepts"], data["municipalities"]
         if not isinstance(concepts, dict) or not all(isinstance(v, str) for v in concepts.values()):
             return None
+        if not isinstance(municipalities, str):
+            return None
+        files = (data_path, lex_path)
         glossary = Glossary(
             from_data(Meta, data["meta"]),
-            LazyConcepts(concepts, (data_path, lex_path)),
-            Municipalities([municipality_from_cache(m) for m in data["municipalities"]]),
+            LazyConcepts(concepts, files),
+            _lazy_municipalities(municipalities, files),
             root=root,
             overlays=overlays,
             register=from_data(RegisterLists, data["register"]),

@@ -118,15 +118,7 @@ def load(paths: Sequence[str | Path] | None = None, *, as_of: date | None = None
     result = compiled_glossary(overlays)
     glossary = result.glossary
     if as_of is not None:
-        glossary = Glossary(
-            glossary.meta,
-            glossary.concepts,
-            glossary.municipalities,
-            as_of=as_of,
-            root=glossary.root,
-            overlays=glossary.overlays,
-            register=glossary.register,
-        )
+        glossary = glossary.dated(as_of)
     _remember(glossary, result)
     return _remember_in(_LOADED, memo, glossary, DATED_SIZE)
 

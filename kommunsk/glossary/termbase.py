@@ -6,7 +6,7 @@ Concepts answer the same three questions as municipalities do: `get` (by id),
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -41,7 +41,7 @@ class Glossary:
         self,
         meta: Meta,
         concepts: Sequence[Concept] | Mapping[str, Concept],
-        municipalities: Municipalities,
+        municipalities: Municipalities | Callable[[], Municipalities],
         *,
         as_of: date | None = None,
         root: Path | None = None,
@@ -50,7 +50,7 @@ class Glossary:
     ) -> None:
         self.meta = meta
         self.register = register or RegisterLists()
-        self.municipalities = municipalities
+        self._municipalities = municipalities  # or a function that decodes them when first used
         self.as_of = as_of
         self.root = root
         self.overlays = overlays
@@ -59,6 +59,26 @@ class Glossary:
         self._by_id: Mapping[str, Concept] = (
             concepts if isinstance(concepts, Mapping) else {c.id: c for c in concepts}
         )
+
+    def dated(self, as_of: date) -> Glossary:
+        """The same glossary, valid as of `as_of`; nothing not yet decoded is decoded for it."""
+        return Glossary(
+            self.meta,
+            self._by_id,
+            self._municipalities,
+            as_of=as_of,
+            root=self.root,
+            overlays=self.overlays,
+            register=self.register,
+        )
+
+    @property
+    def municipalities(self) -> Municipalities:
+        """The 98 municipalities (decoded from the cache the first time they are asked for)."""
+        found = self._municipalities
+        if not isinstance(found, Municipalities):
+            found = self._municipalities = found()
+        return found
 
     @cached_property
     def concepts(self) -> tuple[Concept, ...]:

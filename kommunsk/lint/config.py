@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +120,8 @@ def _yaml(path: Path) -> Any:
 
 def _checked(path: Path, key: str, value: Any) -> Any:
     if key not in KEYS:
+        from difflib import get_close_matches  # lazy: start-up speed; only a mistake needs it
+
         close = get_close_matches(key, list(KEYS), n=1)
         hint = f" (mente du '{close[0]}'?)" if close else f" (kendte nøgler: {', '.join(KEYS)})"
         raise ConfigError(f"{path}: ukendt nøgle '{key}'{hint}")

@@ -18,10 +18,7 @@ from pathlib import Path, PurePath
 from kommunsk.atomic import Snapshot
 from kommunsk.errors import ReadError, Skipped
 from kommunsk.readers.document import KINDS, Document, shown
-from kommunsk.readers.docx import read_docx
 from kommunsk.readers.encoding import binary_reason, decode
-from kommunsk.readers.html import read_html
-from kommunsk.readers.markdown import read_markdown
 from kommunsk.readers.text import read_text
 
 MAX_BYTES = 10_000_000
@@ -81,6 +78,8 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     if reason is not None:
         raise Skipped(shown(path), reason)
     if chosen == "docx":
+        from kommunsk.readers.docx import read_docx  # lazy: start-up speed of a check without Word
+
         return read_docx(data, path)
     try:
         decoded = decode(data, path)
@@ -89,8 +88,12 @@ def read_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
             raise Skipped(shown(path), "ser ikke ud til at være tekst") from error
         raise
     if chosen == "markdown":
+        from kommunsk.readers.markdown import read_markdown  # lazy: start-up speed (see docx)
+
         return read_markdown(decoded, path)
     if chosen == "html":
+        from kommunsk.readers.html import read_html  # lazy: start-up speed (see docx)
+
         return read_html(decoded, path)
     return read_text(decoded, path)
 

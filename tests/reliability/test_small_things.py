@@ -13,6 +13,7 @@ import pytest
 
 from kommunsk.engine import cache, registry
 from kommunsk.errors import ReadError
+from kommunsk.glossary.municipalities import Municipalities
 from kommunsk.glossary.paths import bundled_glossary
 from kommunsk.lint import files
 from kommunsk.readers import read_bytes
@@ -191,6 +192,30 @@ def test_a_damaged_cached_concept_removes_the_entry(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="beskadiget"):
         concepts["x"]
     assert not data_path.exists() and not lex_path.exists()
+
+
+def test_damaged_cached_municipalities_remove_the_entry_when_first_used(tmp_path: Path) -> None:
+    data_path, lex_path = tmp_path / "a.json", tmp_path / "a.lex"
+    data_path.write_text("{}", encoding="utf-8")
+    lex_path.write_bytes(b"")
+    decode = cache._lazy_municipalities('[{"code": 5}]', (data_path, lex_path))
+    assert data_path.exists()  # nothing is decoded until the registry is used
+    with pytest.raises(ReadError, match="beskadiget"):
+        decode()
+    assert not data_path.exists() and not lex_path.exists()
+
+
+def test_a_cached_glossary_decodes_its_municipalities_only_when_used() -> None:
+    root = bundled_glossary()
+    cache.compiled(root)  # built and written, if it was not yet
+    name = cache.key(root, ())
+    found = cache._read(
+        cache.cache_dir() / f"{name}.json", cache.cache_dir() / f"{name}.lex", root, ()
+    )
+    assert found is not None
+    assert not isinstance(found.glossary._municipalities, Municipalities)
+    assert len(found.glossary.municipalities) == 98
+    assert isinstance(found.glossary._municipalities, Municipalities)
 
 
 def test_old_cache_entries_are_removed(tmp_path: Path) -> None:
