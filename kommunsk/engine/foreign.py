@@ -45,8 +45,13 @@ class EnglishWords:
         """
         found: list[tuple[int, int]] = []
         index = 0
+        memo = self._memo
         while index < len(words):
-            if skip[index] or not self._alien(text, words[index], starts[index]):
+            # most words are known not to be English: skip them without a call
+            if memo.get(words[index].lower) is False or skip[index]:
+                index += 1
+                continue
+            if not self._alien(text, words[index], starts[index]):
                 index += 1
                 continue
             first = last = index

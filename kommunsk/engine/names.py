@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import compress
 
 from kommunsk.language.danish import is_abbreviation
 from kommunsk.language.sentences import Sentences
@@ -53,11 +55,15 @@ def protected(
     flags = [NONE] * len(words)
     for index, word in enumerate(words):
         written = text[word.start : word.end]
+        if written.islower():  # most words: without capitals only a web domain can be a name
+            if text.startswith(".", word.end) and _DOMAIN.match(text, word.end):
+                flags[index] = NONE if written in keep else CAPITALISED
+            continue
         if written in keep:
             continue
         if (
             _capitalised_inside(written, index, sentences)
-            or (not written.islower() and _CAMEL.search(written))
+            or _CAMEL.search(written)
             or (text.startswith(".", word.end) and _DOMAIN.match(text, word.end))
         ):
             flags[index] = CAPITALISED
@@ -113,8 +119,9 @@ def _capitalised_runs(
     text: str, words: Sequence[Token], sentences: Sentences, flags: list[int], keep: frozenset[str]
 ) -> None:
     """A capitalised sentence start followed by a capitalised word: "Welfare Tech er en klynge"."""
-    for index in range(len(words) - 1):
-        if not sentences.starts[index] or sentences.starts[index + 1]:
+    starts = sentences.starts
+    for index in compress(range(len(words) - 1), starts):  # sentence starts only
+        if starts[index + 1]:
             continue
         first = text[words[index].start : words[index].end]
         second = text[words[index + 1].start : words[index + 1].end]
@@ -131,13 +138,25 @@ def _listed(
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in listed:
         by_first.setdefault(name[0], []).append(name)
-    for index, word in enumerate(words):
-        for name in by_first.get(text[word.start : word.end], ()):
+    if not by_first:
+        return
+    starts = [w.start for w in words]
+    for match in _first_words(tuple(sorted(by_first))).finditer(text):
+        index = bisect_left(starts, match.start())
+        if index == len(words) or starts[index] != match.start():
+            continue  # inside a word, not at its start
+        for name in by_first.get(text[words[index].start : words[index].end], ()):
             end = index + len(name)
             written = tuple(text[w.start : w.end] for w in words[index:end])
             if end <= len(words) and written == name:
                 for position in range(index, end):
                     flags[position] = FIRM
+
+
+@cache
+def _first_words(firsts: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a listed name may begin: a search in C instead of a look at every word."""
+    return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True)))
 
 
 def _quoted(text: str, words: Sequence[Token], flags: list[int]) -> None:

@@ -49,7 +49,7 @@ def split(text: str, words: Sequence[Token]) -> Sentences:
     previous_end = 0
     for position, word in enumerate(words):
         gap = text[previous_end : word.start]
-        begins = position == 0 or _breaks(gap, text[word.start])
+        begins = position == 0 or (gap != " " and _breaks(gap, text[word.start]))
         if begins and position > 0:
             sentence += 1
         starts.append(begins)
