@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Any
 
@@ -520,6 +521,9 @@ def _written(name: str) -> list[str]:
 
 def _in_capitals(around: Surroundings, index: int, text: str) -> bool:
     """Is the word's sentence (a heading, mostly) written all in capitals?"""
+    word = around.words[index]
+    if any(c.isalpha() and not c.isupper() for c in text[word.start : word.end]):
+        return False  # the word itself has a small letter: no need to look at its sentence
     first, last = around.sentences.bounds(index)
     written = [text[w.start : w.end] for w in around.words[first : last + 1]]
     letters = [c for w in written for c in w if c.isalpha()]
@@ -554,15 +558,12 @@ def _joined(head: str, word: str, tail: str) -> str:
 
 def _outside(words: list[Token], refs: list[legalrefs.LegalRef]) -> list[Token]:
     """The words that are not part of a legal reference (both lists are in text order)."""
-    kept: list[Token] = []
-    position = 0
-    for word in words:
-        while position < len(refs) and refs[position].end <= word.start:
-            position += 1
-        if position < len(refs) and refs[position].start <= word.start:
-            continue
-        kept.append(word)
-    return kept
+    starts = [w.start for w in words]
+    dropped: set[int] = set()
+    for ref in refs:  # few references in many words: find each one's words by bisection
+        first = bisect_left(starts, ref.start)
+        dropped.update(range(first, bisect_left(starts, ref.end, first)))
+    return [w for i, w in enumerate(words) if i not in dropped] if dropped else words
 
 
 def _source_title(variants: tuple[Variant, ...]) -> str:

@@ -125,10 +125,11 @@ def _capitalised_runs(
             continue
         first = text[words[index].start : words[index].end]
         second = text[words[index + 1].start : words[index + 1].end]
-        if first in keep or is_abbreviation(first):
+        if not (first[:1].isupper() and second[:1].isupper()):
+            continue  # the common case, decided before the slower tests
+        if first in keep or is_abbreviation(first) or is_abbreviation(second):
             continue
-        if first[:1].isupper() and second[:1].isupper() and not is_abbreviation(second):
-            flags[index] = max(flags[index], CAPITALISED)
+        flags[index] = max(flags[index], CAPITALISED)
 
 
 def _listed(
