@@ -27,14 +27,7 @@ from kommunsk.glossary.pages import page_url
 from kommunsk.glossary.termbase import Glossary
 from kommunsk.lint.check import CheckOptions, findings_for
 from kommunsk.readers.docx import Paragraph
-from kommunsk.word.package import (
-    Opened,
-    open_docx,
-    open_docx_bytes,
-    refuse_same_file,
-    save,
-    to_bytes,
-)
+from kommunsk.word.package import Opened, edit_bytes, edit_copy
 from kommunsk.word.runs import W, isolate, paragraph_at
 
 AUTHOR = "kommunsk"
@@ -70,18 +63,13 @@ class WordResult:
 
 def comment_file(path: str, output: str, annotator: Annotator, options: CheckOptions) -> WordResult:
     """Write a copy of `path` to `output` with a comment on each finding `check` would report."""
-    refuse_same_file(path, output)
-    opened = open_docx(path)
-    found, moved = _comment_all(opened, annotator, options)
-    save(opened, output)
+    found, moved = edit_copy(path, output, lambda opened: _comment_all(opened, annotator, options))
     return WordResult(path, output, len(found), 0, moved, tuple(found))
 
 
 def comment_bytes(data: bytes, name: str, annotator: Annotator, options: CheckOptions) -> bytes:
     """The commented copy of a .docx held in memory, as bytes (for the server: no file is written)."""
-    opened = open_docx_bytes(data, name)
-    _comment_all(opened, annotator, options)
-    return to_bytes(opened)
+    return edit_bytes(data, name, lambda opened: _comment_all(opened, annotator, options))
 
 
 def _comment_all(

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kommunsk.atomic import write_bytes
 from kommunsk.errors import ReadError, UsageError
@@ -22,6 +23,8 @@ from kommunsk.readers.document import Document
 from kommunsk.readers.docx import Paragraph, document_of, paragraphs, read_docx
 from kommunsk.readers.package import damaged
 from kommunsk.readers.read import file_bytes, kind_for
+
+T = TypeVar("T")
 
 # Parts python-docx does not model; loaded as plain XML parts so they can be changed too.
 _XML_PARTS = (
@@ -122,6 +125,22 @@ def to_bytes(opened: Opened) -> bytes:
     buffer = io.BytesIO()
     opened.word.save(buffer)
     return buffer.getvalue()
+
+
+def edit_copy(path: str, output: str, work: Callable[[Opened], T]) -> T:
+    """Open `path`, let `work` change the document, and write it to `output` (never `path`)."""
+    refuse_same_file(path, output)
+    opened = open_docx(path)
+    done = work(opened)
+    save(opened, output)
+    return done
+
+
+def edit_bytes(data: bytes, name: str, work: Callable[[Opened], object]) -> bytes:
+    """The same for a .docx held in memory: the changed document's bytes (nothing is written)."""
+    opened = open_docx_bytes(data, name)
+    work(opened)
+    return to_bytes(opened)
 
 
 def save(opened: Opened, output: str) -> None:

@@ -29,14 +29,7 @@ from kommunsk.lint.municipality import for_file
 from kommunsk.lint.rewrite_files import rewritable
 from kommunsk.readers.docx import paragraph_text
 from kommunsk.word.comments import AUTHOR, WordResult, add_comment
-from kommunsk.word.package import (
-    Opened,
-    open_docx,
-    open_docx_bytes,
-    refuse_same_file,
-    save,
-    to_bytes,
-)
+from kommunsk.word.package import Opened, edit_bytes, edit_copy
 from kommunsk.word.runs import XML_SPACE, W, isolate, paragraph_at
 
 _ID = f"{W}id"
@@ -56,10 +49,9 @@ def track_file(
     when: datetime | None = None,
 ) -> WordResult:
     """Write a copy of `path` to `output` with the safe rewrites as tracked changes."""
-    refuse_same_file(path, output)
-    opened = open_docx(path)
-    comments, changes, moved, done = _track(opened, annotator, options, when)
-    save(opened, output)
+    comments, changes, moved, done = edit_copy(
+        path, output, lambda opened: _track(opened, annotator, options, when)
+    )
     return WordResult(path, output, comments, changes, moved, done)
 
 
@@ -71,9 +63,7 @@ def track_bytes(
     when: datetime | None = None,
 ) -> bytes:
     """The tracked-changes copy of a .docx held in memory, as bytes (for the server)."""
-    opened = open_docx_bytes(data, name)
-    _track(opened, annotator, options, when)
-    return to_bytes(opened)
+    return edit_bytes(data, name, lambda opened: _track(opened, annotator, options, when))
 
 
 def _track(
