@@ -173,14 +173,11 @@ def concept_page(request: Request) -> Response:
         try:
             concept = glossary.lookup(concept_id)
         except UnknownConcept as error:
-            near = [(label, f"/ordliste?q={quote(label)}") for label in error.suggestions]
-            return render(
+            return _not_found(
                 service,
-                "error.html",
-                404,
-                title="Begrebet findes ikke",
-                message=f"Ordlisten har intet begreb, der hedder {concept_id}.",
-                suggestions=near,
+                "Begrebet findes ikke",
+                f"Ordlisten har intet begreb, der hedder {concept_id}.",
+                [(label, f"/ordliste?q={quote(label)}") for label in error.suggestions],
             )
     else:
         concept = glossary.get(concept_id)
@@ -235,14 +232,11 @@ def municipality_page(request: Request) -> Response:
     try:
         municipality = glossary.municipalities.lookup(name)
     except UnknownMunicipality as error:
-        near = [(label, f"/kommuner?q={quote(label)}") for label in error.suggestions]
-        return render(
+        return _not_found(
             service,
-            "error.html",
-            404,
-            title="Kommunen findes ikke",
-            message=f"Ingen kommune hedder {name}.",
-            suggestions=near,
+            "Kommunen findes ikke",
+            f"Ingen kommune hedder {name}.",
+            [(label, f"/kommuner?q={quote(label)}") for label in error.suggestions],
         )
     profile = profile_data(glossary, municipality, day)
     groups = [
@@ -255,3 +249,10 @@ def municipality_page(request: Request) -> Response:
         profile=profile,
         groups=[(heading, facts) for heading, facts in groups if facts],
     )
+
+
+def _not_found(
+    service: Service, title: str, message: str, suggestions: list[tuple[str, str]]
+) -> Response:
+    """The 404 page for a concept or municipality that does not exist, with the closest ones."""
+    return render(service, "error.html", 404, title=title, message=message, suggestions=suggestions)
