@@ -10,6 +10,7 @@ insertion). The jargon in it is chosen so each kind of place holds a finding.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -65,6 +66,18 @@ PARAGRAPHS = [
     (FOOTER, "sidefod › afsnit 1"),
     (f" {FOOTNOTE}", "fodnote 1 › afsnit 1"),
 ]
+
+
+def copy_of(
+    folder: Path, output: str, write: Callable[[str, str], object]
+) -> tuple[Path, Path, object]:
+    """Build the proposal in `folder`, let `write` make its copy `output`, and check that the
+    original was not touched: (original, copy, what `write` returned)."""
+    source = build(folder / "tilbud.docx")
+    before = source.read_bytes()
+    result = write(str(source), str(folder / output))
+    assert source.read_bytes() == before  # the original is never written
+    return source, folder / output, result
 
 
 def build(path: Path) -> Path:

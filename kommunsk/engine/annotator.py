@@ -164,28 +164,46 @@ class Annotator:
             norm.text, around.words, skip, around.sentences.starts
         ):
             start, end = norm.original(around.words[first].start, around.words[last].end)
-            written = text[start:end]
             found.append(
-                Annotation(
-                    start=start,
-                    end=end,
-                    text=written,
-                    kind="avoid",
-                    concept_id=concept.id,
-                    suggestions=(),
-                    match="exact",
-                    score=100,
-                    severity="suggestion",
-                    message=message(
-                        "avoid", "suggestion", written, None, extra=concept.advice or ""
-                    ),
-                    glossary_version=self.glossary.version,
-                    term=written.lower(),
+                self._unsuggested(
+                    text[start:end],
+                    start,
+                    concept,
+                    "avoid",
+                    "suggestion",
+                    concept.advice or "",
+                    term=text[start:end].lower(),
                     reason=concept.advice,
                     municipality=place.code if place else None,
                 )
             )
         return found
+
+    def _unsuggested(
+        self,
+        written: str,
+        start: int,
+        concept: Concept,
+        kind: Kind,
+        severity: Severity,
+        extra: str,
+        **more: Any,
+    ) -> Annotation:
+        """An annotation with no word to put in the span's place: an English word, a law's name."""
+        return Annotation(
+            start=start,
+            end=start + len(written),
+            text=written,
+            kind=kind,
+            concept_id=concept.id,
+            suggestions=(),
+            match="exact",
+            score=100,
+            severity=severity,
+            message=message(kind, severity, written, None, extra=extra),
+            glossary_version=self.glossary.version,
+            **more,
+        )
 
     def _describe(
         self,
@@ -487,19 +505,8 @@ class Annotator:
             return None
         concept = self.glossary.get(concept_ids[0])
         start, end = norm.original(ref.start, ref.end)
-        return Annotation(
-            start=start,
-            end=end,
-            text=text[start:end],
-            kind="term",
-            concept_id=concept.id,
-            suggestions=(),
-            match="exact",
-            score=100,
-            severity="info",
-            message=message("term", "info", text[start:end], None, extra=concept.definition),
-            glossary_version=self.glossary.version,
-            term=concept.label,
+        return self._unsuggested(
+            text[start:end], start, concept, "term", "info", concept.definition, term=concept.label
         )
 
 
