@@ -13,17 +13,10 @@ from bisect import bisect_right
 from lsprotocol import types
 
 from kommunsk.readers.document import LINE_BREAK, line_starts
+from kommunsk.readers.position import UTF8, UTF16, UTF32
+from kommunsk.readers.position import code_units as units
 
-UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-
-
-def units(text: str, encoding: str = UTF16) -> int:
-    """How many code units `text` takes in `encoding` (a lone surrogate counts as one)."""
-    if encoding == UTF32:
-        return len(text)
-    if encoding == UTF8:
-        return len(text.encode("utf-8", "surrogatepass"))
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+__all__ = ["UTF8", "UTF16", "UTF32", "LineIndex", "units"]
 
 
 class LineIndex:

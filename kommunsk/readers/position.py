@@ -14,6 +14,17 @@ from bisect import bisect_right
 from kommunsk.readers.document import LINE_BREAK, Document
 
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]+;?")
+UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
+
+
+def code_units(text: str, encoding: str = UTF16) -> int:
+    """How many code units `text` takes in `encoding` (a lone surrogate counts as one): the
+    length that editors (LSP) and LanguageTool clients count offsets in."""
+    if encoding == UTF32:
+        return len(text)
+    if encoding == UTF8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def line_spans(source: str) -> list[tuple[int, int]]:

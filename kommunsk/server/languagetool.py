@@ -23,6 +23,7 @@ from typing import Any
 
 from kommunsk._version import __version__
 from kommunsk.engine.annotation import Annotation
+from kommunsk.readers.position import code_units as units
 
 LANGUAGES = ({"name": "Danish", "code": "da", "longCode": "da-DK"},)
 ACCEPTED_LANGUAGES = frozenset({"da", "da-dk", "auto"})
@@ -191,11 +192,6 @@ class Utf16:
 
     def __call__(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._astral, offset)
-
-
-def units(text: str) -> int:
-    """The length of `text` in UTF-16 code units."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 def matches(
