@@ -222,7 +222,12 @@ def fails(annotation: Annotation, fail_on: str) -> bool:
     """Does this finding fail the run? Recognised municipal terms never do."""
     if fail_on == "never" or annotation.kind == "term":
         return False
-    return SEVERITIES.index(annotation.severity) >= SEVERITIES.index(fail_on)
+    return at_least(annotation, fail_on)
+
+
+def at_least(annotation: Annotation, severity: str) -> bool:
+    """Is the annotation at least as severe as `severity` ("info", "suggestion", "warning")?"""
+    return SEVERITIES.index(annotation.severity) >= SEVERITIES.index(severity)
 
 
 def is_ignored(annotation: Annotation, document: Document, options: CheckOptions) -> bool:
@@ -257,11 +262,10 @@ class _Placer:
 
     def findings(self, annotations: list[Annotation], options: CheckOptions) -> list[Finding]:
         """The annotations that are shown (severity, suppression, ignore list), placed."""
-        floor = SEVERITIES.index(options.min_severity)
         return [
             self.place(a)
             for a in annotations
-            if SEVERITIES.index(a.severity) >= floor and not is_ignored(a, self.document, options)
+            if at_least(a, options.min_severity) and not is_ignored(a, self.document, options)
         ]
 
     def place(self, annotation: Annotation) -> Finding:

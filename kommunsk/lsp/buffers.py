@@ -16,7 +16,7 @@ from datetime import date
 
 from kommunsk.engine.annotation import Annotation
 from kommunsk.engine.annotator import Annotator
-from kommunsk.lint.check import SEVERITIES, CheckOptions, findings_for
+from kommunsk.lint.check import CheckOptions, at_least, findings_for
 from kommunsk.readers import MAX_BYTES, Document
 from kommunsk.readers.encoding import Decoded, dominant_newline
 from kommunsk.readers.markdown import read_markdown
@@ -90,8 +90,7 @@ def analyse(
     found = [
         to_source(document, f.annotation) for f in findings_for(document, annotator, everything)
     ]
-    floor = SEVERITIES.index(options.min_severity)
-    shown = tuple(a for a in found if SEVERITIES.index(a.severity) >= floor and a.kind != "term")
+    shown = tuple(a for a in found if at_least(a, options.min_severity) and a.kind != "term")
     municipality = next((a.municipality for a in found if a.municipality), options.municipality)
     return Analysis(version, document, tuple(found), shown, municipality)
 
