@@ -95,3 +95,64 @@ def test_standard_input(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["findings"][0]["suggestions"][0] == "interessenter"
+
+
+def test_a_long_report_reaches_the_pipe_whole_before_the_process_ends(tmp_path: Path) -> None:
+    """The script leaves without tearing Python down, so it must flush everything first."""
+    from click.testing import CliRunner
+
+    from kommunsk.cli import cli
+
+    path = tmp_path / "lang.md"
+    path.write_text("Vores stakeholders og kunderne får et dashboard.\n\n" * 2000, encoding="utf-8")
+    result = run("check", path.name, "--format", "json", cwd=tmp_path)
+    in_process = CliRunner().invoke(cli, ["check", str(path), "--format", "json"])
+    assert result.returncode == in_process.exit_code == 1, result.stderr
+    found = json.loads(result.stdout)["findings"]
+    assert len(found) == len(json.loads(in_process.stdout)["findings"]) >= 4000
+
+
+def _script_with(setup: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The console script's own function, after some set-up in the same process (output buffered,
+    as it is by default, so that what is not flushed would be lost)."""
+    code = f"import sys; {setup}; sys.argv = ['kommunsk', *{list(args)!r}]; from kommunsk.cli import main; main()"
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env=buffered,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_exit_handlers_run_and_buffered_output_is_flushed(tmp_path: Path) -> None:
+    done = _script_with(
+        "import atexit; sys.stdout.write('før '); atexit.register(lambda: sys.stdout.write('farvel'))",
+        "explain",
+        "visitation",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and "Visitation" in done.stdout
+    assert done.stdout.startswith("før ") and done.stdout.endswith("farvel")
+
+
+def test_a_thread_still_running_is_waited_for(tmp_path: Path) -> None:
+    done = _script_with(
+        "import threading, time; "
+        "threading.Thread(target=lambda: (time.sleep(0.5), print('færdig', flush=True))).start()",
+        "explain",
+        "visitation",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("færdig")
+
+
+def test_the_exit_code_survives_the_quick_exit(tmp_path: Path) -> None:
+    (tmp_path / "ren.md").write_text("Borgerne får hjælp.\n", encoding="utf-8")
+    (tmp_path / "jargon.md").write_text("Vores stakeholders er glade.\n", encoding="utf-8")
+    assert _script_with("pass", "check", "ren.md", cwd=tmp_path).returncode == 0
+    assert _script_with("pass", "check", "jargon.md", cwd=tmp_path).returncode == 1
+    assert _script_with("pass", "check", "findes-ikke.md", cwd=tmp_path).returncode == 2

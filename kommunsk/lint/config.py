@@ -7,7 +7,6 @@ the file.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,12 +79,19 @@ def load(path: Path | None = None, *, start: Path | None = None) -> Config:
 
 def _has_section(path: Path) -> bool:
     try:
+        with path.open("rb") as handle:
+            if b"kommunsk" not in handle.read(MAX_CONFIG_BYTES + 1):
+                return False  # most projects' pyproject.toml: no need to parse it
         return "kommunsk" in _toml(path).get("tool", {})
+    except OSError:
+        return False
     except ConfigError:
         return True  # a broken pyproject.toml that mentions kommunsk is reported, not skipped
 
 
 def _toml(path: Path) -> dict[str, Any]:
+    import tomllib  # lazy, for start-up speed: most checks run without a TOML file to read
+
     if path.stat().st_size > MAX_CONFIG_BYTES:
         raise ConfigError(f"{path}: filen er for stor til at være en konfigurationsfil")
     try:
