@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -43,7 +44,7 @@ def test_a_cache_built_in_one_process_gives_the_uncached_results_in_another(tmp_
     from kommunsk.engine.annotator import Annotator
 
     first = _annotate_in_new_process(tmp_path)  # builds the cache
-    assert list(tmp_path.glob("*.json")), "the first process should have written the cache"
+    assert list(tmp_path.glob("*.data")), "the first process should have written the cache"
     second = _annotate_in_new_process(tmp_path)  # reads it
     fresh = build(bundled_glossary(), ())
     engine = Annotator(fresh.glossary, fresh.index, fresh.lexicon, english=fresh.english)
@@ -51,9 +52,9 @@ def test_a_cache_built_in_one_process_gives_the_uncached_results_in_another(tmp_
     assert second == first == json.loads(json.dumps(uncached))
 
 
-def test_the_index_read_back_from_json_has_the_built_types() -> None:
+def test_the_index_read_back_from_the_cache_format_has_the_built_types() -> None:
     built = compiled(bundled_glossary(), (), use_cache=False).index
-    again = FormIndex.from_json(json.loads(json.dumps(built.to_json())))
+    again = FormIndex.from_data(marshal.loads(marshal.dumps(built.to_data())))
     assert vars(again) == vars(built)
     entry = next(e for e in again.entries if e.requires or e.excludes)
     assert isinstance(entry.requires, tuple) and isinstance(entry.excludes, tuple)

@@ -3,13 +3,14 @@
 Built once per glossary version (see `cache`), it turns matching into dictionary
 look-ups: a token is found by one `dict.get`, multiword terms by their first
 word, compounds by their head or modifier, and typos by a guarded fuzzy search
-over a small bucket. It is plain data, so it serialises to JSON.
+over a small bucket. It is plain data (strings, numbers, tuples, lists and dicts),
+so the cache stores it as it is.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import astuple, dataclass, field, fields
 from typing import Any
 
 from kommunsk.glossary.model import Concept, Context, Matching
@@ -68,65 +69,31 @@ class FormIndex:
     named: list[
         str
     ]  # concepts of local bodies (committees, administrations): their words are names
+    # lengths of modifiers and of heads that compound freely, longest first (derived by `build`,
+    # kept so that a cached start need not walk every form to find them)
+    modifier_lengths: list[int] = field(default_factory=list)
+    head_lengths: list[int] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, object]:
-        data = asdict(self)
-        data["entries"] = [list(asdict(e).values()) for e in self.entries]
-        data["slots"] = {str(k): v for k, v in self.slots.items()}
-        data["heads"] = {str(k): v for k, v in self.heads.items()}
-        data["genders"] = {str(k): v for k, v in self.genders.items()}
-        data["links"] = {str(k): v for k, v in self.links.items()}
+    def to_data(self) -> dict[str, Any]:
+        """The index as plain values (entries as tuples), for the cache."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["entries"] = [astuple(e) for e in self.entries]
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> FormIndex:
-        """The index from `to_json`'s data, with the same types as a freshly built one."""
-        return cls(
-            entries=[_entry(row) for row in data["entries"]],
-            forms=_pairs(data["forms"]),
-            cased=_pairs(data["cased"]),
-            multi=data["multi"],
-            modifiers=data["modifiers"],
-            fuzzy=data["fuzzy"],
-            laws=data["laws"],
-            sections=data["sections"],
-            slots={int(k): v for k, v in data["slots"].items()},
-            heads={int(k): v for k, v in data["heads"].items()},
-            guessed=data["guessed"],
-            detectors=data["detectors"],
-            genders={int(k): v for k, v in data["genders"].items()},
-            links={int(k): v for k, v in data["links"].items()},
-            named=data["named"],
-        )
-
-    @property
-    def modifier_lengths(self) -> list[int]:
-        return sorted({len(m) for m in self.modifiers}, reverse=True)
-
-    @property
-    def head_lengths(self) -> list[int]:
-        lengths = {
-            len(f)
-            for f, hits in self.forms.items()
-            if any(self.entries[i].compounds == "all" for i, _ in hits)
-        }
-        return sorted(lengths, reverse=True)
+    def from_data(cls, data: dict[str, Any]) -> FormIndex:
+        """The index from `to_data`'s values; a key missing or unknown raises TypeError."""
+        return cls(**{**data, "entries": [Entry(*row) for row in data["entries"]]})
 
 
-_TUPLE_FIELDS = tuple(i for i, f in enumerate(fields(Entry)) if f.name in ("requires", "excludes"))
-
-
-def _entry(row: list[Any]) -> Entry:
-    """An Entry from its JSON row (tuples come back from JSON as lists); built in one call,
-    since a cached start makes one per glossary word."""
-    values = list(row)
-    for position in _TUPLE_FIELDS:
-        values[position] = tuple(values[position])
-    return Entry(*values)
-
-
-def _pairs(raw: dict[str, list[list[Any]]]) -> dict[str, list[tuple[int, str]]]:
-    return {form: [(int(e), str(slot)) for e, slot in hits] for form, hits in raw.items()}
+def _lengths(index: FormIndex) -> tuple[list[int], list[int]]:
+    modifiers = {len(m) for m in index.modifiers}
+    heads = {
+        len(f)
+        for f, hits in index.forms.items()
+        if any(index.entries[i].compounds == "all" for i, _ in hits)
+    }
+    return sorted(modifiers, reverse=True), sorted(heads, reverse=True)
 
 
 def build(glossary: Glossary) -> FormIndex:
@@ -173,7 +140,9 @@ def build(glossary: Glossary) -> FormIndex:
             builder.index.detectors.setdefault(concept.detector, concept.id)
         if concept.local and concept.local.category in NAMED_CATEGORIES:
             builder.index.named.append(concept.id)
-    return builder.index
+    built = builder.index
+    built.modifier_lengths, built.head_lengths = _lengths(built)
+    return built
 
 
 NAMED_CATEGORIES = frozenset({"committee", "administration"})

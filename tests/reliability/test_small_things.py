@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-import json
+import marshal
 import os
 import time
 from datetime import date, timedelta
@@ -150,7 +150,7 @@ def test_many_dates_do_not_grow_the_memos() -> None:
 
 def _entry(folder: Path) -> tuple[Path, Path]:
     name = cache.key(bundled_glossary(), ())
-    return folder / f"{name}.json", folder / f"{name}.lex"
+    return folder / f"{name}.data", folder / f"{name}.lex"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_a_cache_file_of_the_wrong_shape_is_rebuilt(
     real = registry.compiled_glossary()
     monkeypatch.setenv("KOMMUNSK_CACHE_DIR", str(tmp_path))
     data_path, lex_path = _entry(tmp_path)
-    data_path.write_text(json.dumps(data), encoding="utf-8")
+    data_path.write_bytes(marshal.dumps(data))
     lex_path.write_bytes(cache._pack(real.lexicon, real.english))
     built: list[int] = []
 
@@ -182,6 +182,25 @@ def test_a_cache_file_of_the_wrong_shape_is_rebuilt(
     assert cache.compiled(bundled_glossary()) is real and built == [1]
     again = cache._read(data_path, lex_path, bundled_glossary(), ())
     assert again is not None and len(again.glossary.concepts) == len(real.glossary.concepts)
+
+
+@pytest.mark.parametrize("cut", [0, 1, 1000, -1])
+def test_a_cache_file_cut_short_or_not_marshal_data_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: int
+) -> None:
+    root = bundled_glossary()
+    cache.compiled(root)  # the real entry, in the test's own cache folder
+    name = cache.key(root, ())
+    whole = (cache.cache_dir() / f"{name}.data").read_bytes()
+    lexicon = (cache.cache_dir() / f"{name}.lex").read_bytes()
+    monkeypatch.setenv("KOMMUNSK_CACHE_DIR", str(tmp_path))
+    data_path, lex_path = _entry(tmp_path)
+    data_path.write_bytes(whole[:cut] if cut >= 0 else b'{"format": 17}')  # -1: JSON, not marshal
+    lex_path.write_bytes(lexicon)
+    assert cache._read(data_path, lex_path, root, ()) is None
+    rebuilt = cache.compiled(root)
+    assert len(rebuilt.glossary.concepts) > 300
+    assert data_path.read_bytes() == whole
 
 
 def test_a_damaged_cached_concept_removes_the_entry(tmp_path: Path) -> None:
@@ -210,7 +229,7 @@ def test_a_cached_glossary_decodes_its_municipalities_only_when_used() -> None:
     cache.compiled(root)  # built and written, if it was not yet
     name = cache.key(root, ())
     found = cache._read(
-        cache.cache_dir() / f"{name}.json", cache.cache_dir() / f"{name}.lex", root, ()
+        cache.cache_dir() / f"{name}.data", cache.cache_dir() / f"{name}.lex", root, ()
     )
     assert found is not None
     assert not isinstance(found.glossary._municipalities, Municipalities)
@@ -221,7 +240,7 @@ def test_a_cached_glossary_decodes_its_municipalities_only_when_used() -> None:
 def test_old_cache_entries_are_removed(tmp_path: Path) -> None:
     keys = [f"{n:032x}" for n in range(9)]
     for age, name in enumerate(keys):
-        for suffix in (".json", ".lex", ".lock"):
+        for suffix in (".data", ".json", ".lex", ".lock"):
             path = tmp_path / f"{name}{suffix}"
             path.write_bytes(b"x")
             os.utime(path, (1_000_000 + age, 1_000_000 + age))
@@ -230,5 +249,5 @@ def test_old_cache_entries_are_removed(tmp_path: Path) -> None:
     assert sorted(removed) == keys[:4]
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted(
-        [*(f"{k}{s}" for k in keys[4:] for s in (".json", ".lex", ".lock")), "noter.json"]
+        [*(f"{k}{s}" for k in keys[4:] for s in (".data", ".json", ".lex", ".lock")), "noter.json"]
     )
