@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import marshal
 import os
 import re
@@ -41,7 +40,7 @@ from kommunsk.glossary.serial import from_data, to_data
 from kommunsk.glossary.termbase import Glossary, Meta
 from kommunsk.language.lexicon import Lexicon, english_hashes, lexicon_hashes, table_version
 
-FORMAT = 17
+FORMAT = 18
 KEEP_ENTRIES = 5  # cache entries (one per set of glossary files) kept in the cache folder
 _ENTRY = re.compile(r"[0-9a-f]{32}\.(?:data|json|lex|lock)")  # .json: entries of earlier formats
 # what decoding damaged cached data raises (cut short, or readable with wrong keys or types)
@@ -61,17 +60,17 @@ class Compiled:
 class LazyConcepts(Mapping[str, Concept]):
     """Concepts by id, decoded from cached data the first time each is asked for."""
 
-    def __init__(self, raw: dict[str, str], files: tuple[Path, ...] = ()) -> None:
-        self._raw = raw  # id -> the concept as a JSON text, parsed only when asked for
+    def __init__(self, raw: dict[str, bytes], files: tuple[Path, ...] = ()) -> None:
+        self._raw = raw  # id -> the concept's data in marshal's format, read only when asked for
         self._done: dict[str, Concept] = {}
         self._files = files  # the cache entry they came from, removed if one turns out damaged
 
     def __getitem__(self, concept_id: str) -> Concept:
         found = self._done.get(concept_id)
         if found is None:
-            text = self._raw[concept_id]
+            packed = self._raw[concept_id]
             try:
-                found = from_data(Concept, json.loads(text))
+                found = from_data(Concept, marshal.loads(packed))
             except _DAMAGED as error:
                 raise damaged(self._files) from error
             self._done[concept_id] = found
@@ -96,12 +95,12 @@ def damaged(files: tuple[Path, ...]) -> ReadError:
     return ReadError(f"glossarcachen {where} var beskadiget og er slettet; kør igen")
 
 
-def _lazy_municipalities(raw: str, files: tuple[Path, ...]) -> Callable[[], Municipalities]:
+def _lazy_municipalities(raw: bytes, files: tuple[Path, ...]) -> Callable[[], Municipalities]:
     """The registry decoded when first used: a check without --municipality never needs it."""
 
     def decode() -> Municipalities:
         try:
-            return Municipalities([municipality_from_cache(m) for m in json.loads(raw)])
+            return Municipalities([municipality_from_cache(m) for m in marshal.loads(raw)])
         except _DAMAGED as error:
             raise damaged(files) from error
 
@@ -172,8 +171,8 @@ def _write(result: Compiled, data_path: Path, lex_path: Path) -> None:
     data: dict[str, Any] = {
         "format": FORMAT,
         "meta": to_data(glossary.meta),
-        "concepts": {c.id: json.dumps(to_data(c), ensure_ascii=False) for c in glossary.concepts},
-        "municipalities": json.dumps(to_data(list(glossary.municipalities)), ensure_ascii=False),
+        "concepts": {c.id: marshal.dumps(to_data(c)) for c in glossary.concepts},
+        "municipalities": marshal.dumps(to_data(list(glossary.municipalities))),
         "register": to_data(glossary.register),
         "index": result.index.to_data(),
     }
@@ -197,9 +196,11 @@ def _read(
         return None
     try:
         concepts, municipalities = data["concepts"], data["municipalities"]
-        if not isinstance(concepts, dict) or not all(isinstance(v, str) for v in concepts.values()):
+        if not isinstance(concepts, dict) or not all(
+            isinstance(v, bytes) for v in concepts.values()
+        ):
             return None
-        if not isinstance(municipalities, str):
+        if not isinstance(municipalities, bytes):
             return None
         files = (data_path, lex_path)
         glossary = Glossary(

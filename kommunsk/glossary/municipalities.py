@@ -210,9 +210,9 @@ class Municipalities:
 
 
 def from_cache(data: dict[str, Any]) -> Municipality:
-    """A Municipality from its cached JSON (`serial.to_data`'s shape), built directly.
+    """A Municipality from its cached data (`serial.to_data`'s shape), built directly.
 
-    Every check starts by loading all 98 with their local facts; the generic
+    A check for a municipality loads all 98 with their local facts; the generic
     `serial.from_data` costs tens of milliseconds here, this a few.
     """
     return Municipality(

@@ -195,7 +195,7 @@ def test_a_cache_file_cut_short_or_not_marshal_data_is_rebuilt(
     lexicon = (cache.cache_dir() / f"{name}.lex").read_bytes()
     monkeypatch.setenv("KOMMUNSK_CACHE_DIR", str(tmp_path))
     data_path, lex_path = _entry(tmp_path)
-    data_path.write_bytes(whole[:cut] if cut >= 0 else b'{"format": 17}')  # -1: JSON, not marshal
+    data_path.write_bytes(whole[:cut] if cut >= 0 else b'{"format": 18}')  # -1: JSON, not marshal
     lex_path.write_bytes(lexicon)
     assert cache._read(data_path, lex_path, root, ()) is None
     rebuilt = cache.compiled(root)
@@ -207,7 +207,7 @@ def test_a_damaged_cached_concept_removes_the_entry(tmp_path: Path) -> None:
     data_path, lex_path = tmp_path / "a.json", tmp_path / "a.lex"
     data_path.write_text("{}", encoding="utf-8")
     lex_path.write_bytes(b"")
-    concepts = cache.LazyConcepts({"x": '{"id": 5}'}, (data_path, lex_path))
+    concepts = cache.LazyConcepts({"x": marshal.dumps({"id": 5})}, (data_path, lex_path))
     with pytest.raises(ReadError, match="beskadiget"):
         concepts["x"]
     assert not data_path.exists() and not lex_path.exists()
@@ -217,7 +217,7 @@ def test_damaged_cached_municipalities_remove_the_entry_when_first_used(tmp_path
     data_path, lex_path = tmp_path / "a.json", tmp_path / "a.lex"
     data_path.write_text("{}", encoding="utf-8")
     lex_path.write_bytes(b"")
-    decode = cache._lazy_municipalities('[{"code": 5}]', (data_path, lex_path))
+    decode = cache._lazy_municipalities(marshal.dumps([{"code": 5}]), (data_path, lex_path))
     assert data_path.exists()  # nothing is decoded until the registry is used
     with pytest.raises(ReadError, match="beskadiget"):
         decode()
