@@ -1,5 +1,7 @@
 import unicodedata
 
+import pytest
+
 from kommunsk.language.normalise import normalise
 
 
@@ -41,3 +43,20 @@ def test_suspended_compounds_are_not_joined() -> None:
 def test_typographic_apostrophe_keeps_offsets() -> None:
     result = normalise("KPI’er")
     assert result.text == "KPI'er" and result.starts is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plejehjems-\nbeboere", "plejehjemsbeboere"),
+        ("plejehjems- \r\n  beboere", "plejehjemsbeboere"),
+        ("uge 10-\nuge 12", "uge 10-\nuge 12"),  # a digit before the hyphen
+        ("Sundheds-\nOg", "Sundheds-\nOg"),  # a capital after the line break
+        ("_-\nb", "_-\nb"),
+        ("-\nbeboere", "-\nbeboere"),  # nothing before the hyphen
+        ("a\u030a og bo\u00adlig", "å og bolig"),
+        ("ingen af delene - \n", "ingen af delene - \n"),
+    ],
+)
+def test_the_quick_checks_find_exactly_what_needs_mapping(text: str, expected: str) -> None:
+    assert normalise(text).text == expected

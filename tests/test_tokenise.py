@@ -10,7 +10,7 @@ import spacy
 from corpus_scoring import sentences
 
 from kommunsk.language.normalise import normalise
-from kommunsk.language.tokenise import tokens, words
+from kommunsk.language.tokenise import Token, tokens, words
 
 
 def test_words_keep_inner_hyphens_and_apostrophes() -> None:
@@ -71,3 +71,19 @@ def _blank() -> spacy.language.Language:
     if not _NLP:
         _NLP.append(spacy.blank("da"))
     return _NLP[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunderne og KPI'erne i Næstved Kommune",
+        "ΟΔΟΣ ΟΔΟΣ. ΣΑΣ-ΑΣ",  # a capital sigma lowers by what follows it
+        "İstanbul og Kunder",  # lowering "İ" gives two characters
+        "Skriv til Kontakt@Firma.dk eller se www.Firma.dk/Kunder om Stakeholders",
+        "",
+    ],
+)
+def test_each_token_is_the_lower_case_of_its_own_span(text: str) -> None:
+    found = tokens(text)
+    assert [t.lower for t in found] == [text[t.start : t.end].lower() for t in found]
+    assert all(type(t) is Token for t in found)

@@ -53,44 +53,45 @@ def protected(
     written forms that are never names (the glossary's case-sensitive abbreviations).
     """
     flags = [NONE] * len(words)
-    for index, word in enumerate(words):
-        written = text[word.start : word.end]
-        if written.islower():  # most words: without capitals only a web domain can be a name
-            if text.startswith(".", word.end) and _DOMAIN.match(text, word.end):
-                flags[index] = NONE if written in keep else CAPITALISED
-            continue
+    for index, (start, end, lower) in enumerate(words):
+        if text.startswith(lower, start):
+            continue  # no capitals (most words; web domains are found below)
+        written = text[start:end]
         if written in keep:
             continue
-        if (
-            _capitalised_inside(written, index, sentences)
-            or _CAMEL.search(written)
-            or (text.startswith(".", word.end) and _DOMAIN.match(text, word.end))
-        ):
+        if _capitalised_inside(written, index, sentences) or _CAMEL.search(written):
             flags[index] = CAPITALISED
+    starts = [w.start for w in words]
+    _domains(text, words, starts, flags, keep)
     _capitalised_runs(text, words, sentences, flags, keep)
-    _listed(text, words, listed, flags)
-    _quoted(text, words, flags)
+    _listed(text, words, starts, listed, flags)
+    _quoted(text, words, starts, flags)
     if "`" in text or "_" in text or "(" in text or "/" in text:
-        _code(text, words, flags)
+        _code(text, starts, flags)
     return flags
 
 
-def _code(text: str, words: Sequence[Token], flags: list[int]) -> None:
+def _domains(
+    text: str, words: Sequence[Token], starts: list[int], flags: list[int], keep: frozenset[str]
+) -> None:
+    """A word joined to a web domain names a site ("Plejehjemsoversigten.dk")."""
+    for match in _DOMAIN.finditer(text):
+        index = bisect_left(starts, match.start()) - 1
+        if index >= 0 and words[index].end == match.start():
+            written = text[words[index].start : match.start()]
+            flags[index] = max(flags[index], NONE if written in keep else CAPITALISED)
+
+
+def _code(text: str, starts: list[int], flags: list[int]) -> None:
     """Code is not prose: words in `backticks`, and identifiers (kunde_id, go_live(), /api/kpi,
     kpi.csv) written without them."""
     spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
     spans += [(m.start(), m.end()) for m in _CODE_LIKE.finditer(text) if _identifier(m.group())]
-    if not spans:
-        return
-    spans.sort()
-    position = 0
-    for index, word in enumerate(words):
-        while position < len(spans) and spans[position][1] <= word.start:
-            position += 1
-        if position == len(spans):
-            break
-        if spans[position][0] <= word.start:
+    for start, end in spans:
+        index = bisect_left(starts, start)
+        while index < len(starts) and starts[index] < end:
             flags[index] = FIRM
+            index += 1
 
 
 _CODE_LIKE = re.compile(r"\S*(?:[_/(]|\.\w)\S*")  # the non-space runs an identifier could be
@@ -133,7 +134,11 @@ def _capitalised_runs(
 
 
 def _listed(
-    text: str, words: Sequence[Token], listed: Iterable[tuple[str, ...]], flags: list[int]
+    text: str,
+    words: Sequence[Token],
+    starts: list[int],
+    listed: Iterable[tuple[str, ...]],
+    flags: list[int],
 ) -> None:
     """The glossary's names, written as the glossary writes them ("Welfare Tech", not "welfare tech")."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -141,7 +146,6 @@ def _listed(
         by_first.setdefault(name[0], []).append(name)
     if not by_first:
         return
-    starts = [w.start for w in words]
     for match in _first_words(tuple(sorted(by_first))).finditer(text):
         index = bisect_left(starts, match.start())
         if index == len(words) or starts[index] != match.start():
@@ -160,9 +164,8 @@ def _first_words(firsts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True)))
 
 
-def _quoted(text: str, words: Sequence[Token], flags: list[int]) -> None:
+def _quoted(text: str, words: Sequence[Token], starts: list[int], flags: list[int]) -> None:
     """Words inside quotation marks (at most a short phrase: a title or a mentioned word)."""
-    starts = [w.start for w in words]
     for start, end in quotations(text):
         first = bisect_left(starts, start)
         last = first

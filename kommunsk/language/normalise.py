@@ -44,7 +44,12 @@ class Normalised:
         return self.starts[start], self.ends[end - 1]
 
 
-_SAME_LENGTH = str.maketrans({"\u2019": "'", "\u2011": "-", "\u00a0": " "})
+_SAME_LENGTH = (("\u2019", "'"), ("\u2011", "-"), ("\u00a0", " "))
+# quick tests for each of _SPECIAL's alternatives: one scan each for a character or a literal,
+# where _SPECIAL itself tries its alternation at every letter of a long text
+_COMBINING = re.compile("[\u0300-\u036f]")
+_BREAK_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*[a-zæøå]")  # then: is a letter before it?
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def normalise(text: str) -> Normalised:
@@ -53,8 +58,10 @@ def normalise(text: str) -> Normalised:
     Typographic apostrophes, non-breaking hyphens and spaces become their plain
     forms first; that keeps every offset, so it needs no map.
     """
-    text = text.translate(_SAME_LENGTH)
-    if not _SPECIAL.search(text):
+    for typographic, plain in _SAME_LENGTH:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    if not (SOFT_HYPHEN in text or _COMBINING.search(text) or _hyphenated_break(text)):
         return Normalised(text)
     out: list[str] = []
     starts: list[int] = []
@@ -72,6 +79,12 @@ def normalise(text: str) -> Normalised:
         position = match.end()
     _copy(text, position, len(text), out, starts, ends)
     return Normalised("".join(out), starts, ends)
+
+
+def _hyphenated_break(text: str) -> bool:
+    return any(
+        m.start() > 0 and _LETTER.match(text, m.start() - 1) for m in _BREAK_HYPHEN.finditer(text)
+    )
 
 
 def _copy(

@@ -47,8 +47,35 @@ class _Mail(NamedTuple):
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of `text`, in order; URLs and e-mail addresses left out."""
-    return [Token(start, end, text[start:end].lower()) for start, end in _word_spans(text)]
+    """The words of `text`, in order; URLs and e-mail addresses left out.
+
+    This is the innermost loop of annotating, so the tokens are made without
+    Token's Python-level constructor, in one pass over the text in the usual
+    case, from a lower-case copy of the whole text when that copy lines up.
+    """
+    lower = _lower_aligned(text)
+    if lower is None:
+        return [_make(Token, (s, e, text[s:e].lower())) for s, e in _word_spans(text)]
+    if "@" in text and _mail_runs(text):
+        return [_make(Token, (s, e, lower[s:e])) for s, e in _word_spans(text)]
+    return [
+        _make(Token, (m.start(), m.end(), lower[m.start() : m.end()]))
+        for m in URL_OR_WORD.finditer(text)
+        if m.lastgroup == "word"
+    ]
+
+
+_make = tuple.__new__
+
+
+def _lower_aligned(text: str) -> str | None:
+    """`text.lower()` when every slice of it is the lower case of the same slice of `text`.
+
+    Not so when lowering changes a length ("İ" becomes two characters) or when
+    a capital sigma's lower case depends on what follows it (σ or final ς).
+    """
+    lower = text.lower()
+    return lower if len(lower) == len(text) and "Σ" not in text else None
 
 
 def words(text: str) -> list[str]:

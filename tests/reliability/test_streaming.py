@@ -141,13 +141,11 @@ def test_big_files_in_other_encodings_stream_as_they_read(
 
 
 PEAK = """
-import resource, sys
+import atexit, resource, sys
 from kommunsk.cli import main
 sys.argv = ["kommunsk", "check", "-q", sys.argv[1]]
-try:
-    main()
-finally:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr))
+main()
 """
 
 
