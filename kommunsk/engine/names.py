@@ -86,7 +86,7 @@ def _code(text: str, starts: list[int], flags: list[int]) -> None:
     """Code is not prose: words in `backticks`, and identifiers (kunde_id, go_live(), /api/kpi,
     kpi.csv) written without them."""
     spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _CODE_LIKE.finditer(text) if _identifier(m.group())]
+    spans += [(start, end) for start, end in _marked_runs(text) if _identifier(text[start:end])]
     for start, end in spans:
         index = bisect_left(starts, start)
         while index < len(starts) and starts[index] < end:
@@ -94,7 +94,27 @@ def _code(text: str, starts: list[int], flags: list[int]) -> None:
             index += 1
 
 
-_CODE_LIKE = re.compile(r"\S*(?:[_/(]|\.\w)\S*")  # the non-space runs an identifier could be
+# what makes a run of non-space characters look like an identifier
+_CODE_MARK = re.compile(r"[_/(]|\.\w")
+_NON_SPACE = re.compile(r"\S*")
+
+
+def _marked_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of non-space characters that hold a `_`, `/`, `(` or a dot before a letter.
+
+    Found from the marks, which are rare, rather than by trying a run at every
+    position of the text; each run is walked once, so the time stays linear.
+    """
+    runs: list[tuple[int, int]] = []
+    position = 0
+    while (mark := _CODE_MARK.search(text, position)) is not None:
+        start = mark.start()
+        while start > position and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE.match(text, mark.start()).end()  # type: ignore[union-attr]  # \S* matches
+        runs.append((start, end))
+        position = end
+    return runs
 
 
 def _identifier(chunk: str) -> bool:
