@@ -152,7 +152,7 @@ class Annotator:
         """Findings for English words no glossary entry matched (see engine.foreign)."""
         if self.english is None or self.english_concept is None:
             return []
-        skip = [level > 0 for level in shielded]
+        skip = list(map(bool, shielded))
         _mentions_english(around, skip)
         for candidate in chosen:
             skip[candidate.first : candidate.last + 1] = [True] * (
@@ -515,6 +515,8 @@ MENTION = frozenset({"engelsk", "engelske", "english"})
 
 def _mentions_english(around: Surroundings, skip: list[bool]) -> None:
     """A sentence that talks about English ("det hedder X på engelsk") mentions the words, not uses them."""
+    if MENTION.isdisjoint(word.lower for word in around.words):
+        return  # the usual case
     for index, word in enumerate(around.words):
         if word.lower in MENTION:
             first, last = around.sentences.bounds(index)

@@ -44,17 +44,18 @@ class EnglishWords:
         A run never crosses a sentence boundary, and joining words ("of", "and") stay inside it.
         """
         found: list[tuple[int, int]] = []
-        index = 0
         memo = self._memo
-        while index < len(words):
-            # most words are known not to be English: skip them without a call
-            if memo.get(words[index].lower) is False or skip[index]:
-                index += 1
+        # most words are known not to be English: leave them out before looking closer
+        open_words = [
+            i
+            for i, (word, skipped) in enumerate(zip(words, skip, strict=True))
+            if not skipped and memo.get(word.lower) is not False
+        ]
+        index = 0
+        for candidate in open_words:
+            if candidate < index or not self._alien(text, words[candidate], starts[candidate]):
                 continue
-            if not self._alien(text, words[index], starts[index]):
-                index += 1
-                continue
-            first = last = index
+            first = last = candidate
             while (
                 not starts[first]
                 and first > 0
