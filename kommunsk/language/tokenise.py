@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 _URL = r"(?:https?://|www\.)[^\s<>\"')\]]+"
 _WORD = r"[^\W_]+(?:['-][^\W_]+)*(?:-(?=[\s/,]))?"
 URL_OR_WORD = re.compile(rf"(?P<skip>{_URL})|(?P<word>{_WORD})")
+WORD = re.compile(_WORD)
+_URL_START = re.compile(r"https?://|www\.")
 # The characters an e-mail address's local part is made of, and what may follow its "@".
 LOCAL_RUN = re.compile(r"[\w.+-]+")
 DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
@@ -56,13 +59,14 @@ def tokens(text: str) -> list[Token]:
     lower = _lower_aligned(text)
     if lower is None:
         return [_make(Token, (s, e, text[s:e].lower())) for s, e in _word_spans(text)]
+    spans: Iterable[tuple[int, int]]
     if "@" in text and _mail_runs(text):
-        return [_make(Token, (s, e, lower[s:e])) for s, e in _word_spans(text)]
-    return [
-        _make(Token, (m.start(), m.end(), lower[m.start() : m.end()]))
-        for m in URL_OR_WORD.finditer(text)
-        if m.lastgroup == "word"
-    ]
+        spans = _word_spans(text)
+    elif _URL_START.search(text):
+        spans = [m.span() for m in URL_OR_WORD.finditer(text) if m.lastgroup == "word"]
+    else:  # no URL can begin anywhere: words only
+        spans = map(re.Match.span, WORD.finditer(text))
+    return [_make(Token, (s, e, lower[s:e])) for s, e in spans]
 
 
 _make = tuple.__new__
