@@ -2,14 +2,16 @@
 
 The memos are keyed by what the glossary files are on disk now (path, size and
 modification time of every file), so an overlay edited while a program runs is
-read again, and each memo keeps only its few most recent entries, so a
-long-running program that asks for many dates does not grow without end.
+read again (the bundled glossary within a second, see `signature`), and each
+memo keeps only its few most recent entries, so a long-running program that
+asks for many dates does not grow without end.
 Overlay paths are checked here too: an overlay is a YAML file or a folder of
 them, and one that a configuration file names must lie inside the project.
 """
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
@@ -96,8 +98,28 @@ def signature(overlays: tuple[Path, ...]) -> Signature:
     """Path, size, modification time and inode of every glossary file, bundled and overlaid.
 
     The files are those `glossary.paths` lists (the same lists the disk cache is keyed by).
+    Overlays are looked at on every call; the bundled files (a hundred of them,
+    which only change when kommunsk is upgraded or its own glossary edited) at
+    most once every BUNDLED_RECHECK seconds, so that a server answering many
+    small requests does not spend a millisecond on each looking at them.
     """
-    files = [*glossary_files(bundled_glossary()), *(f for o in overlays for f in overlay_files(o))]
+    return _bundled_signature() + _stat(f for o in overlays for f in overlay_files(o))
+
+
+BUNDLED_RECHECK = 1.0  # seconds
+_BUNDLED: dict[Path, tuple[float, Signature]] = {}
+
+
+def _bundled_signature() -> Signature:
+    root = bundled_glossary()
+    now = time.monotonic()
+    seen = _BUNDLED.get(root)
+    if seen is None or now - seen[0] > BUNDLED_RECHECK:
+        seen = _BUNDLED[root] = (now, _stat(glossary_files(root)))
+    return seen[1]
+
+
+def _stat(files: Iterable[Path]) -> Signature:
     found: list[tuple[str, int, int, int]] = []
     for file in files:
         try:

@@ -184,11 +184,14 @@ def parse_data(raw: str) -> Annotated:
     return Annotated("".join(plain), "".join(original), tuple(positions))
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
+
+
 class Utf16:
     """Offsets in a Python string (code points) as UTF-16 code units."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, char in enumerate(text) if ord(char) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
 
     def __call__(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._astral, offset)

@@ -135,6 +135,27 @@ def test_load_sees_an_overlay_that_changed(tmp_path: Path, monkeypatch: pytest.M
     assert registry.load([overlay]) is not second and len(calls) == 3
 
 
+def test_the_bundled_files_are_looked_at_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server answers many small requests: each must not stat a hundred glossary files."""
+    looked: list[int] = []
+    real_files = registry.glossary_files
+
+    def counted(root: Path) -> list[Path]:
+        looked.append(1)
+        return real_files(root)
+
+    clock = [1_000.0]
+    monkeypatch.setattr(registry, "glossary_files", counted)
+    monkeypatch.setattr(registry.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(registry, "_BUNDLED", {})
+    first = registry.load()
+    for _ in range(50):
+        assert registry.load() is first
+    assert len(looked) == 1
+    clock[0] += registry.BUNDLED_RECHECK + 0.01
+    assert registry.load() is first and len(looked) == 2  # looked at again, and unchanged
+
+
 def test_many_dates_do_not_grow_the_memos() -> None:
     start = date(2024, 1, 1)
     glossaries = [
