@@ -15,9 +15,14 @@ SCRIPT = Path(sys.executable).parent / "kommunsk"
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
+    return _process([str(SCRIPT), *args], cwd, {**os.environ, "NO_COLOR": "1"}, stdin)
+
+
+def _process(
+    command: list[str], cwd: Path, env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(SCRIPT), *args],
+        command,
         cwd=cwd,
         input=stdin,
         capture_output=True,
@@ -117,15 +122,7 @@ def _script_with(setup: str, *args: str, cwd: Path) -> subprocess.CompletedProce
     as it is by default, so that what is not flushed would be lost)."""
     code = f"import sys; {setup}; sys.argv = ['kommunsk', *{list(args)!r}]; from kommunsk.cli import main; main()"
     buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=cwd,
-        env=buffered,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return _process([sys.executable, "-c", code], cwd, buffered)
 
 
 def test_exit_handlers_run_and_buffered_output_is_flushed(tmp_path: Path) -> None:
