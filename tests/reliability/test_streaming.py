@@ -176,8 +176,8 @@ def test_a_50_mb_text_file_is_checked_within_300_mb(tmp_path: Path) -> None:
     """Run in a process that cannot have more than 300 MB of address space (about 30 s)."""
     path = tmp_path / "halvtreds.txt"
     last_line = _fifty_megabytes(path)
-    # the glossary's disk cache is made sure of here, outside the limited process (the registry's
-    # memo in this process may hold the glossary while other tests' entries pushed it off disk)
+    # the glossary's disk cache is made sure of here, outside the limited process (this process's
+    # registry may hold the glossary in memory without a disk entry having been written)
     compiled(bundled_glossary())
     done = subprocess.run(
         [sys.executable, "-c", LAUNCHER, str(MEMORY_LIMIT), "check", "-q", str(path)],
