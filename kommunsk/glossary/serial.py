@@ -31,8 +31,8 @@ Converter = Callable[[Any], Any]
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild an instance of dataclass `cls` from `to_data` output (TypeError if its keys differ)."""
     plan = _plan(cls)  # type: ignore[arg-type]  # classes are hashable
-    if data.keys() != plan.names:
-        raise TypeError(f"{cls.__name__}: expected the fields {sorted(plan.names)}")
+    if data.keys() != plan.converters.keys():
+        raise TypeError(f"{cls.__name__}: expected the fields {sorted(plan.converters)}")
     values = {
         name: value
         if value is None or (convert := plan.converters[name]) is None
@@ -50,8 +50,7 @@ def from_data(cls: type[T], data: Any) -> T:
 
 
 class _Plan(typing.NamedTuple):
-    names: frozenset[str]
-    converters: dict[str, Converter | None]
+    converters: dict[str, Converter | None]  # by field name, for every field
     direct: bool  # the instance may be filled without calling __init__
 
 
@@ -62,7 +61,7 @@ def _plan(cls: type) -> _Plan:
     hints = typing.get_type_hints(cls)
     converters = {f.name: _converter(hints[f.name]) for f in dataclasses.fields(cls)}
     direct = not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
-    return _Plan(frozenset(converters), converters, direct)
+    return _Plan(converters, direct)
 
 
 @cache
